@@ -1,0 +1,1 @@
+"""Scrape → record: decoding, article structure, dates, bylines, captions, people."""

@@ -1,0 +1,40 @@
+"""Vietnamese date words through Babel's ``vi`` locale, never the OS locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+_LOCALE = "vi"
+
+
+def format_day(day: dt.date) -> str:
+    """``"Thứ Sáu, 21 tháng 6 năm 2024"``."""
+    return format_date(day, "EEEE, d 'tháng' M 'năm' y", locale=_LOCALE)
+
+
+def format_short(day: dt.date) -> str:
+    """``"21 tháng 6 năm 2024"`` (no weekday), for lists."""
+    return format_date(day, "d 'tháng' M 'năm' y", locale=_LOCALE)
+
+
+def format_month(year: int, month: int) -> str:
+    """``"Tháng 6 năm 2024"``."""
+    return format_date(dt.date(year, month, 1), "LLLL 'năm' y", locale=_LOCALE)
+
+
+def format_month_name(month: int) -> str:
+    """``"Tháng 6"``."""
+    return format_date(dt.date(2000, month, 1), "LLLL", locale=_LOCALE)
+
+
+def format_year(year: int) -> str:
+    """``"Năm 2024"``."""
+    return f"Năm {year}"
+
+
+def weekday_names() -> list[str]:
+    """Abbreviated weekday names Monday…Sunday, for calendar headers (``"Th 2"`` …)."""
+    monday = dt.date(2024, 1, 1)
+    return [format_date(monday + dt.timedelta(days=i), "EEEEEE", locale=_LOCALE) for i in range(7)]

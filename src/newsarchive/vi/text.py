@@ -1,0 +1,60 @@
+"""Normalisation, diacritic folding and placement-insensitive matching keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from slugify import slugify
+
+# Combining tone marks: huyền, sắc, hỏi, ngã, nặng.  Their order here is the traditional
+# dictionary order used by ``collate`` (ngang < huyền < hỏi < ngã < sắc < nặng).
+TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the form every stored string uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Strip every diacritic, mapping Đ/đ to D/d: ``"Lại Xuân Lâm"`` → ``"Lai Xuan Lam"``."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
+
+
+def split_tone(syllable: str) -> tuple[str, int]:
+    """Split a syllable into its toneless NFC letters and its tone number (0 = ngang)."""
+    tone = 0
+    kept = []
+    for ch in unicodedata.normalize("NFD", syllable):
+        if ch in TONE_MARKS:
+            tone = TONE_MARKS[ch]
+        else:
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def _syllable_key(match: re.Match[str]) -> str:
+    letters, tone = split_tone(match.group(0))
+    return f"{letters}{tone}" if tone else letters
+
+
+def match_key(text: str) -> str:
+    """A comparison key insensitive to case, spacing and old/new tone placement.
+
+    ``match_key("Hoà") == match_key("hòa")`` and ``match_key("Thuỷ") == match_key("thủy")``,
+    while different tones or letters (``Lâm``/``Lam``) still differ.  The author's text is
+    never rewritten; only keys are built this way.
+    """
+    text = _SPACE.sub(" ", nfc(text).strip()).casefold()
+    return _WORD.sub(_syllable_key, text)
+
+
+def slugify_vi(text: str, max_length: int = 0) -> str:
+    """ASCII slug for a URL: ``"Đảng ủy Khối"`` → ``"dang-uy-khoi"`` (Đ folds to d)."""
+    return slugify(fold(nfc(text)), max_length=max_length, word_boundary=bool(max_length))
