@@ -150,11 +150,10 @@ class Record:
         assert title is not None
         day, time = parse_date_value(data.get("date"))
         slug = data.get("slug")
-        if slug is not None:
-            if not isinstance(slug, str) or not SLUG_RE.match(slug):
-                raise RecordValueError(
-                    "slug", f"must be lower-case letters, digits and hyphens, got {slug!r}"
-                )
+        if slug is not None and (not isinstance(slug, str) or not SLUG_RE.match(slug)):
+            raise RecordValueError(
+                "slug", f"must be lower-case letters, digits and hyphens, got {slug!r}"
+            )
         draft = data.get("draft", False)
         if not isinstance(draft, bool):
             raise RecordValueError("draft", f"must be true or false, got {draft!r}")
