@@ -22,6 +22,17 @@ except ImportError:  # pragma: no cover - pure-Python fallback
 FENCE = "---"
 
 
+class _RecordLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Safe loader that leaves dates as text, so ``Record`` validates them itself (an
+    impossible ``2024-02-31`` becomes a clear error, not a crash inside YAML)."""
+
+
+_RecordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_record(text: str, path: str | Path = "<record>") -> Record:
     """Parse a record's text; raise NewsarchiveError with ``path:line`` on any problem."""
     text = nfc(text.removeprefix("\ufeff"))
@@ -33,7 +44,7 @@ def parse_record(text: str, path: str | Path = "<record>") -> Record:
         raise NewsarchiveError("front matter opened on line 1 is never closed with '---'", path, 1)
     front = "\n".join(lines[1:end])
     try:
-        data = yaml.load(front, Loader=_Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(front, Loader=_RecordLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 1

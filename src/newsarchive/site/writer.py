@@ -1,0 +1,54 @@
+"""Writing the output: into a fresh folder beside the target, swapped in only on success."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from newsarchive.errors import NewsarchiveError
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """``root/relative``, refusing any path that would leave ``root``."""
+    target = (root / relative).resolve()
+    if target != root.resolve() and root.resolve() not in target.parents:
+        raise NewsarchiveError(f"refusing to write outside the output folder: {relative!r}")
+    return target
+
+
+@contextmanager
+def staged_output(output: Path) -> Iterator[Path]:
+    """Yield an empty staging folder; on success it replaces ``output`` in one rename,
+    on failure it is removed and ``output`` is left exactly as it was."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    try:
+        yield stage
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    stage.chmod(0o755)
+    if output.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+        old.rmdir()
+        output.rename(old)
+        stage.rename(output)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        stage.rename(output)
+
+
+def write_text(root: Path, relative: str, text: str) -> None:
+    path = safe_join(root, relative)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def copy_tree(source: Path, root: Path, relative: str) -> None:
+    """Copy a static folder into the output (symbolic links are copied as files)."""
+    if source.is_dir():
+        shutil.copytree(source, safe_join(root, relative), dirs_exist_ok=True)

@@ -1,0 +1,49 @@
+"""Vietnamese helpers: folding, tone placement, dates, alphabetical order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsarchive.vi import fold, format_day, match_key, name_sort_key, slugify_vi
+from newsarchive.vi.collate import first_letter, sort_key
+
+
+def test_fold_handles_d_with_stroke() -> None:
+    assert fold("Đảng ủy Lại Xuân Lâm đến") == "Dang uy Lai Xuan Lam den"
+
+
+def test_match_key_ignores_tone_placement_but_not_letters() -> None:
+    assert match_key("Hoà Bình") == match_key("hòa  bình")
+    assert match_key("Thuỷ") == match_key("thủy")
+    assert match_key("Lâm") != match_key("Lam")
+    assert match_key("Hòa") != match_key("Hóa")
+
+
+def test_slug_folds_vietnamese() -> None:
+    assert slugify_vi("Đảng ủy Khối các cơ quan") == "dang-uy-khoi-cac-co-quan"
+
+
+def test_vietnamese_dates_do_not_depend_on_os_locale() -> None:
+    assert format_day(dt.date(2024, 6, 21)) == "Thứ Sáu, 21 tháng 6 năm 2024"
+    assert format_day(dt.date(2024, 12, 8)) == "Chủ Nhật, 8 tháng 12 năm 2024"
+
+
+def test_alphabet_order() -> None:
+    words = ["đào", "dê", "ăn", "an", "ân", "bò", "ơi", "ô", "o", "ưa", "uống", "y"]
+    assert sorted(words, key=sort_key) == [
+        "an", "ăn", "ân", "bò", "dê", "đào", "o", "ô", "ơi", "uống", "ưa", "y",
+    ]
+
+
+def test_tone_order_after_letters() -> None:
+    words = ["má", "mà", "ma", "mạ", "mã", "mả"]
+    assert sorted(words, key=sort_key) == ["ma", "mà", "mả", "mã", "má", "mạ"]
+
+
+def test_people_sort_by_given_name_first() -> None:
+    names = ["Lại Xuân Lâm", "Nguyễn Lam", "Trần Hồng Hà", "Đỗ Anh", "Lê Ánh"]
+    assert sorted(names, key=name_sort_key) == [
+        "Đỗ Anh", "Lê Ánh", "Trần Hồng Hà", "Nguyễn Lam", "Lại Xuân Lâm",
+    ]
+    assert first_letter("Trần Văn Ẩn") == "Â"
+    assert first_letter("Lê Đức") == "Đ"
