@@ -22,6 +22,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--keep-going", action="store_true", help="build the good records, report the bad"
     )
+    p.add_argument(
+        "--jobs", "-j", type=int, default=None, metavar="N",
+        help="render with N processes (default: one per core)",
+    )
+    p.add_argument(
+        "--no-cache", action="store_true",
+        help="ignore the record cache and build manifest: a cold, full build",
+    )
     p.set_defaults(func=run)
 
 
@@ -32,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
             output=args.output,
             base_url=args.base_url,
             keep_going=args.keep_going,
+            jobs=args.jobs,
+            cache=not args.no_cache,
         )
     )
     for problem in result.problems:

@@ -1,19 +1,46 @@
-"""``build_site``: load → lay out → render → write, all or nothing."""
+"""``build_site``: load → lay out → render → write, all or nothing.
+
+Two ways to write (see docs/performance.md):
+
+* **full**: every page is rendered (on all cores) and streamed into a fresh staging folder
+  that replaces the output in one rename at the end — used for a cold build (``--no-cache``,
+  no manifest yet) or when most pages changed;
+* **incremental**: the manifest from the last build says which output files are still what
+  their pages' fingerprints say; only the others are rendered — all of them, into memory —
+  and only once everything rendered are they written (each file atomically) and the files of
+  vanished pages deleted.  A failed build therefore leaves the previous output untouched.
+
+Either way the output is byte-for-byte what a cold build of the same content gives."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import hashlib
+import os
+import shutil
+import tempfile
+from collections import deque
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsarchive.errors import BuildFailed, NewsarchiveError
-from newsarchive.site import urls
-from newsarchive.site.archive import build_archive
-from newsarchive.site.content import load_records
+from newsarchive.site import engine, urls
+from newsarchive.site.archive import Archive, build_archive
+from newsarchive.site.cache import RecordCache, default_cache_dir, load_records_cached
+from newsarchive.site.engine import Job, RenderSpec
 from newsarchive.site.identity import Identities
+from newsarchive.site.manifest import Fingerprinter, Manifest, engine_digest
 from newsarchive.site.pages import archive_pages
 from newsarchive.site.render import make_environment
 from newsarchive.site.theme import theme_dir
-from newsarchive.site.writer import copy_tree, staged_output, write_text
+from newsarchive.site.writer import safe_join, staged_output
+
+# below this many pages to render, a process pool costs more than it saves
+PARALLEL_MIN_PAGES = 300
+WRITER_THREADS = 4
 
 
 @dataclass
@@ -25,6 +52,10 @@ class BuildOptions:
     template_dirs: list[Path] = field(default_factory=list)  # searched before the theme
     static_dirs: list[Path] = field(default_factory=list)  # copied after the theme's
     keep_going: bool = False
+    jobs: int | None = None  # worker processes for rendering; None: one per core
+    cache: bool = True  # False: ignore the record cache and manifest (a cold build)
+    cache_dir: Path | None = None  # default: .newsarchive-cache/ beside the content folder
+    executor: Executor | None = None  # render on this executor instead of a local pool
 
 
 @dataclass
@@ -32,40 +63,233 @@ class BuildResult:
     pages: int
     articles: int
     problems: list[NewsarchiveError]
+    written: int = 0  # files (re)written by this build
+    deleted: int = 0  # files of vanished pages removed
+    mode: str = "full"  # "full" or "incremental"
+
+
+@dataclass
+class Prepared:
+    """Everything rendering needs, identical in every process that prepares it."""
+
+    archive: Archive
+    jobs: list[Job]
+    env: Any
+    site: dict
+    token: str
+    record_digests: dict[int, str]
+    engine: bytes
+    problems: list[NewsarchiveError]
 
 
 def normalise_base_url(base_url: str) -> str:
     return base_url if base_url.endswith("/") else base_url + "/"
 
 
-def build_site(options: BuildOptions) -> BuildResult:
-    """Build the whole site into ``options.output``; raise BuildFailed (writing nothing)
-    if a record is bad, unless ``keep_going`` is set."""
-    records, problems = load_records(options.content)
+def cache_dir(options: BuildOptions) -> Path:
+    return options.cache_dir or default_cache_dir(options.content)
+
+
+def prepare_site(
+    options: BuildOptions, use_cache: bool = True, save_cache: bool = True
+) -> Prepared:
+    """Load the records, lay out the archive and list every output file to make."""
+    cache = RecordCache(cache_dir(options) if save_cache else None, read=use_cache)
+    records, problems, digests = load_records_cached(options.content, cache)
     if problems and not options.keep_going:
         raise BuildFailed(problems)
     archive = build_archive(records, Identities())
-    env = make_environment([*options.template_dirs, theme_dir("templates")])
+    template_dirs = [*options.template_dirs, theme_dir("templates")]
+    env = make_environment(template_dirs)
     base_url = normalise_base_url(options.base_url)
     site = {"title": options.site_title, "base_url": base_url}
-    count = 0
-    with staged_output(options.output) as stage:
-        copy_tree(theme_dir("static"), stage, "static")
-        for extra in options.static_dirs:
-            copy_tree(extra, stage, "static")
-        for page in archive_pages(archive):
-            template = env.get_template(page.template)
-            html = template.render(
-                page.context, site=site, page_url=page.url, root=urls.root_prefix(page.url)
+    jobs = _static_jobs([theme_dir("static"), *options.static_dirs])
+    for page in archive_pages(archive):
+        body = getattr(page, "body", None)
+        jobs.append(
+            Job(
+                path=urls.output_path(page.url),
+                url=page.url,
+                root=urls.root_prefix(page.url),
+                template=None if body is not None else page.template,
+                context=page.context,
+                body=body,
             )
-            write_text(stage, urls.output_path(page.url), html)
-            count += 1
-        not_found = env.get_template("404.html").render(
-            site=site, page_url="404.html", root=_absolute_root(base_url)
         )
-        write_text(stage, "404.html", not_found)
-        count += 1
-    return BuildResult(pages=count, articles=len(archive.articles), problems=problems)
+    jobs.append(Job("404.html", "404.html", _absolute_root(base_url), "404.html"))
+    engine_hash = engine_digest(template_dirs, repr(sorted(site.items())))
+    token = hashlib.blake2b(engine_hash, digest_size=16)
+    for path, record in records:
+        token.update(f"{path}\x1f{digests[id(record)]}\x1e".encode())
+    return Prepared(archive, jobs, env, site, token.hexdigest(), digests, engine_hash,
+                    problems)
+
+
+def _static_jobs(folders: list[Path]) -> list[Job]:
+    """The static files (later folders override earlier ones), as fixed-body jobs."""
+    files: dict[str, Path] = {}
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    files["static/" + path.relative_to(folder).as_posix()] = path
+    return [Job(rel, rel, "", None, body=path.read_bytes()) for rel, path in files.items()]
+
+
+def build_site(options: BuildOptions) -> BuildResult:
+    """Build the whole site into ``options.output``; raise BuildFailed (writing nothing)
+    if a record is bad, unless ``keep_going`` is set."""
+    prepared = prepare_site(options, use_cache=options.cache)  # --no-cache: refresh caches
+    engine.register(prepared.token, prepared)
+    spec = RenderSpec(prepared.token, dataclasses.replace(options, executor=None))
+    printer = Fingerprinter(prepared.engine, prepared.record_digests)
+    fingerprints = [
+        printer.page(job.url, job.template, prepared.site, job.context, job.body)
+        for job in prepared.jobs
+    ]
+    manifest = Manifest.for_output(cache_dir(options), options.output)
+    workers = options.jobs or engine.default_jobs()
+    result = BuildResult(
+        pages=len(prepared.jobs) - sum(j.path.startswith("static/") for j in prepared.jobs),
+        articles=len(prepared.archive.articles),
+        problems=prepared.problems,
+    )
+    if options.cache and manifest.load():
+        stale = [
+            i for i, job in enumerate(prepared.jobs)
+            if not manifest.up_to_date(job.path, fingerprints[i])
+        ]
+        if len(stale) <= max(1000, len(prepared.jobs) // 4):
+            _incremental(options, prepared, spec, manifest, fingerprints, stale, workers,
+                         result)
+            return result
+    _full(options, prepared, spec, manifest, fingerprints, workers, result)
+    return result
+
+
+def _executor(options: BuildOptions, count: int, workers: int) -> Any:
+    if options.executor is not None:
+        return options.executor
+    if workers <= 1 or count < PARALLEL_MIN_PAGES:
+        return None
+    return lambda: engine.local_pool(workers)
+
+
+def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest: Manifest,
+          fingerprints: list[str], workers: int, result: BuildResult) -> None:
+    jobs = prepared.jobs
+    entries: dict[str, tuple[str, int, int]] = {}
+    made: set[str] = set()
+    manifest.forget()
+    with staged_output(options.output) as stage, ThreadPoolExecutor(WRITER_THREADS) as writers:
+        root = str(stage)
+        pending: deque[tuple[int, Future]] = deque()
+        indices = list(range(len(jobs)))
+        executor = _executor(options, len(jobs), workers)
+        # files are written by threads (the system calls release the GIL), so the disk
+        # works while this process hands out and collects the rendering
+        for i, data in engine.render(spec, indices, executor, workers):
+            pending.append((i, writers.submit(_write_new, stage, root, jobs[i].path, data, made)))
+            while len(pending) > 512 or (pending and pending[0][1].done()):
+                j, future = pending.popleft()
+                entries[jobs[j].path] = (fingerprints[j], *future.result())
+        for j, future in pending:
+            entries[jobs[j].path] = (fingerprints[j], *future.result())
+    result.written = len(entries)
+    manifest.save(entries)
+
+
+def _write_new(stage: Path, root: str, relative: str, data: bytes, made: set[str]
+               ) -> tuple[int, int]:
+    target = _staged_path(stage, root, relative, made)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        stat = os.fstat(fd)
+    finally:
+        os.close(fd)
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _staged_path(stage: Path, root: str, relative: str, made: set[str]) -> str:
+    """``stage/relative`` with its folder made; a string check (the stage is ours and fresh,
+    so holds no symbolic links) falling back to ``safe_join`` for anything unusual."""
+    norm = os.path.normpath(relative)
+    if norm != relative or norm.startswith(("..", "/")) or "/../" in norm:
+        target = str(safe_join(stage, relative))
+    else:
+        target = os.path.join(root, relative)
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    return target
+
+
+def _incremental(options: BuildOptions, prepared: Prepared, spec: RenderSpec,
+                 manifest: Manifest, fingerprints: list[str], stale: list[int], workers: int,
+                 result: BuildResult) -> None:
+    jobs = prepared.jobs
+    # 1. render everything that changed, in memory: any error leaves the output untouched
+    rendered = dict(
+        engine.render(spec, stale, _executor(options, len(stale), workers), workers)
+    )
+    current = {job.path for job in jobs}
+    gone = sorted(path for path in manifest.files if path not in current)
+    output = manifest.output
+    entries = dict(manifest.files)
+    # 2. write: forget the manifest first, so an interrupted write is found out next time
+    if rendered or gone:
+        manifest.forget()
+    for i in stale:
+        target = safe_join(output, jobs[i].path)
+        _atomic_write(target, rendered[i])
+        stat = os.stat(target)
+        entries[jobs[i].path] = (fingerprints[i], stat.st_size, stat.st_mtime_ns)
+    for path in gone:
+        target = safe_join(output, path)
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        entries.pop(path, None)
+        _prune_empty(target.parent, output)
+    result.mode = "incremental"
+    result.written = len(stale)
+    result.deleted = len(gone)
+    if rendered or gone or not manifest.file or not manifest.file.exists():
+        manifest.save(entries)
+
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    """Write ``target`` so that it is, at any moment, either the old file or the new one."""
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _prune_empty(folder: Path, output: Path) -> None:
+    """Remove folders left empty by deleted pages, up to (not including) the output."""
+    while folder != output and output in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _absolute_root(base_url: str) -> str:

@@ -24,9 +24,12 @@ class Identities:
     def __init__(self) -> None:
         self._by_key: dict[str, Identity] = {}
         self._slugs: set[str] = set()
+        self._keys: dict[str, str] = {}  # name → match_key(name): the same names recur
 
     def resolve(self, person: Person) -> Identity:
-        key = person.id or match_key(person.name)
+        key = person.id or self._keys.get(person.name)
+        if key is None:
+            key = self._keys[person.name] = match_key(person.name)
         found = self._by_key.get(key)
         if found is None:
             base = slugify_vi(person.id or person.name) or "nguoi"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
@@ -20,9 +21,9 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(
-        vi_day=dates.format_day,
-        vi_short=dates.format_short,
+    env.filters.update(  # Babel's formatting is slow and the same days recur on many pages
+        vi_day=functools.lru_cache(maxsize=None)(dates.format_day),
+        vi_short=functools.lru_cache(maxsize=None)(dates.format_short),
         markdown=render_markdown,
     )
     env.globals.update(

@@ -1,0 +1,134 @@
+"""The render stage: pages → bytes, in this process or on any ``concurrent.futures.Executor``.
+
+Work is sent as chunks of page indices ``render_chunk(spec, indices)``; ``spec`` is small and
+picklable.  A worker finds the prepared site (archive, pages, Jinja environment) in a
+process-global table keyed by the build's token: a local process pool is forked after the
+site is prepared, so its workers inherit it for free; a worker of another executor (say
+Dask's ``client.get_executor()``) prepares it once from ``spec.options`` (the content folder
+must be readable there) and checks it got the same token.  Results come back as bytes; the
+caller writes them, so workers need no access to the output folder.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+
+_PREPARED: dict[str, Any] = {}  # token → Prepared, in every process that has it
+
+
+@dataclass
+class Job:
+    """One output file: rendered from ``template`` with ``context``, or a fixed ``body``."""
+
+    path: str  # relative to the output folder
+    url: str  # page_url given to the template
+    root: str  # relative path back to the site root
+    template: str | None
+    context: dict[str, Any] = field(default_factory=dict)
+    body: str | bytes | None = None
+
+
+@dataclass
+class RenderSpec:
+    token: str
+    options: Any  # BuildOptions, to prepare the site again in a fresh worker
+
+
+def register(token: str, prepared: Any) -> None:
+    _PREPARED.clear()  # one build per process at a time
+    _PREPARED[token] = prepared
+
+
+def _prepared(spec: RenderSpec) -> Any:
+    found = _PREPARED.get(spec.token)
+    if found is None:
+        from newsarchive.site.build import prepare_site
+
+        found = prepare_site(spec.options, use_cache=False, save_cache=False)
+        if found.token != spec.token:
+            raise RuntimeError("the content changed while the site was being built")
+        register(spec.token, found)
+    return found
+
+
+def render_job(env: jinja2.Environment, site: dict, job: Job) -> bytes:
+    if job.template is None:
+        body = job.body or b""
+        return body if isinstance(body, bytes) else body.encode("utf-8")
+    html = env.get_template(job.template).render(
+        job.context, site=site, page_url=job.url, root=job.root
+    )
+    return html.encode("utf-8")
+
+
+def render_chunk(spec: RenderSpec, indices: list[int]) -> list[tuple[int, bytes]]:
+    """Render the prepared site's jobs at ``indices`` (the task sent to executors)."""
+    prepared = _prepared(spec)
+    return [(i, render_job(prepared.env, prepared.site, prepared.jobs[i])) for i in indices]
+
+
+def chunked(indices: list[int], workers: int) -> list[list[int]]:
+    size = max(16, min(256, len(indices) // max(1, workers * 8) or 1))
+    return [indices[i : i + size] for i in range(0, len(indices), size)]
+
+
+def local_pool(jobs: int) -> Executor:
+    """A process pool whose workers inherit the prepared site (fork where available)."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def render(
+    spec: RenderSpec,
+    indices: list[int],
+    executor: Executor | Callable[[], Executor] | None,
+    workers: int,
+) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(index, bytes)`` for every index, in completion order.
+
+    ``executor`` None renders here; a callable makes a pool (shut down afterwards); an
+    ``Executor`` is used as is.  At most a few chunks per worker are in flight, so memory
+    stays bounded however large the site."""
+    if executor is None or not indices:
+        prepared = _prepared(spec)
+        for i in indices:
+            yield i, render_job(prepared.env, prepared.site, prepared.jobs[i])
+        return
+    own = callable(executor) and not isinstance(executor, Executor)
+    pool: Executor = executor() if own else executor  # type: ignore[operator,assignment]
+    try:
+        yield from _run(pool, spec, chunked(indices, workers), max(2, workers * 3))
+    finally:
+        if own:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run(pool: Executor, spec: RenderSpec, chunks: Iterable[list[int]], window: int
+         ) -> Iterator[tuple[int, bytes]]:
+    pending: list[Future] = []
+    queue = iter(chunks)
+    try:
+        for chunk in queue:
+            pending.append(pool.submit(render_chunk, spec, chunk))
+            if len(pending) >= window:
+                yield from pending.pop(0).result()
+        while pending:
+            yield from pending.pop(0).result()
+    finally:
+        for future in pending:
+            future.cancel()

@@ -1,0 +1,209 @@
+"""Page fingerprints and the build manifest: which page files are up to date.
+
+A page's fingerprint digests everything its output depends on: the engine (templates, the
+package's own code, library versions), the site settings, its URL and template, and the
+data in its context.  The manifest (in the cache folder, never in the output) maps every
+output file to the fingerprint it was written from and the file's size and mtime, so the
+next build re-renders and rewrites only the pages whose fingerprint changed (or whose file
+was touched or removed by someone else), and deletes the files of pages that are gone.
+
+What a change re-renders follows from the data the pages hold: an edited article changes
+its own page, its neighbours' (prev/next), its day/month/year pages, its speakers' pages,
+and home/feeds when it is among the latest.  Articles reached *through* a speaker are
+digested by what a page can show of them there (URL, title, date, role), not their body,
+so editing one article's text does not re-render every page of its co-speakers' articles.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import pickle
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from newsarchive.site.archive import Article, Speaker
+
+MANIFEST_VERSION = 1
+
+
+def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
+    """Digest of everything besides the data that shapes the output: template files, the
+    package's Python sources and the rendering libraries' versions."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(extra.encode())
+    for folder in template_dirs:
+        h.update(b"\x1e" + str(folder).encode())
+        if folder.is_dir():
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                h.update(str(path.relative_to(folder)).encode() + b"\x1f" + path.read_bytes())
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(str(path.relative_to(package)).encode() + b"\x1f" + path.read_bytes())
+    for lib in ("jinja2", "markdown", "nh3", "babel", "markupsafe"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            h.update(f"{lib}={metadata.version(lib)}".encode())
+    return h.digest()
+
+
+_PRIMITIVE = (type(None), bool, int, float)
+
+
+class Fingerprinter:
+    """Digests of page data.  The context is serialised to one token list per page and
+    hashed once; shared objects (articles, speakers, appearances, records) are digested once
+    per build and stand in the list as their digest."""
+
+    def __init__(self, engine: bytes, record_digests: dict[int, str]):
+        self.engine = engine.hex()
+        self.record_digests = record_digests
+        self._memo: dict[int, str] = {}
+        self._active: set[int] = set()
+        self._fields: dict[type, tuple[str, ...]] = {}
+
+    def page(self, url: str, template: str | None, site: dict, context: Any,
+             body: Any = None) -> str:
+        out = [self.engine, url, template or ""]
+        self._ser(site, out)
+        self._ser(context, out)
+        if body is not None:
+            self._ser(body, out)
+        return _digest_tokens(out)
+
+    def digest(self, obj: Any) -> str:
+        out: list[str] = []
+        self._ser(obj, out)
+        return _digest_tokens(out)
+
+    def _ser(self, obj: Any, out: list[str]) -> None:
+        kind = type(obj)
+        if kind is str:
+            out.append(f"s{len(obj)}:{obj}")
+        elif kind in _PRIMITIVE:
+            out.append(repr(obj))
+        elif kind is list or kind is tuple:
+            out.append("[" if kind is list else "(")
+            for item in obj:
+                self._ser(item, out)
+            out.append("]")
+        elif kind is dict:
+            out.append("{")
+            for key, value in obj.items():
+                self._ser(key, out)
+                self._ser(value, out)
+            out.append("}")
+        elif isinstance(obj, dt.date | dt.time):  # datetime is a date
+            out.append(f"{kind.__name__}:{obj.isoformat()}")
+        elif isinstance(obj, bytes):
+            out.append("b" + hashlib.blake2b(obj, digest_size=16).hexdigest())
+        else:
+            out.append(self._shared(obj))
+
+    def _shared(self, obj: Any) -> str:
+        key = id(obj)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        record_hash = self.record_digests.get(key)
+        if record_hash is not None:
+            return "R" + record_hash
+        if key in self._active:  # a cycle: the object is already being digested
+            return "<cycle>"
+        self._active.add(key)
+        try:
+            out: list[str] = [type(obj).__qualname__]
+            if isinstance(obj, Article):
+                out += [obj.url, self._shared(obj.record)]
+            elif isinstance(obj, Speaker):
+                for name in ("id", "name", "url"):
+                    self._ser(getattr(obj, name), out)
+                self._ser([(a.article.url, a.article.title, a.article.date,
+                            a.article.record.time, a.role) for a in obj.appearances], out)
+            elif isinstance(obj, set | frozenset):
+                self._ser(sorted(obj, key=repr), out)
+            elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+                names = self._fields.get(type(obj))
+                if names is None:
+                    names = tuple(f.name for f in dataclasses.fields(obj))
+                    self._fields[type(obj)] = names
+                for name in names:
+                    self._ser(getattr(obj, name), out)
+            elif hasattr(obj, "__dict__") and not callable(obj):
+                self._ser(vars(obj), out)
+            else:
+                out.append(repr(obj))
+        finally:
+            self._active.discard(key)
+        value = "#" + _digest_tokens(out)
+        # memoising by id() is safe: every page's context stays alive until the build ends
+        self._memo[key] = value
+        return value
+
+
+def _digest_tokens(tokens: list[str]) -> str:
+    return hashlib.blake2b(
+        "\x1f".join(tokens).encode("utf-8", "surrogatepass"), digest_size=16
+    ).hexdigest()
+
+
+class Manifest:
+    """Output file (relative path) → (fingerprint, size, mtime_ns) of the last build."""
+
+    def __init__(self, file: Path | None, output: Path):
+        self.file = file
+        self.output = output
+        self.files: dict[str, tuple[str, int, int]] = {}
+
+    @classmethod
+    def for_output(cls, cache_dir: Path | None, output: Path) -> Manifest:
+        output = output.resolve()
+        file = None
+        if cache_dir is not None:
+            name = hashlib.blake2b(str(output).encode(), digest_size=8).hexdigest()
+            file = cache_dir / "manifests" / f"{name}.pickle"
+        return cls(file, output)
+
+    def load(self) -> bool:
+        """Read the last build's manifest; False if there is none to trust."""
+        if self.file is None or not self.file.is_file() or not self.output.is_dir():
+            return False
+        try:
+            with self.file.open("rb") as handle:
+                version, output, files = pickle.load(handle)
+        except Exception:
+            return False
+        if version != MANIFEST_VERSION or output != str(self.output):
+            return False
+        self.files = files
+        return True
+
+    def up_to_date(self, relative: str, fingerprint: str) -> bool:
+        entry = self.files.get(relative)
+        if entry is None or entry[0] != fingerprint:
+            return False
+        try:
+            stat = os.stat(os.path.join(self.output, relative))
+        except OSError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns) == entry[1:]
+
+    def save(self, files: dict[str, tuple[str, int, int]]) -> None:
+        if self.file is None:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump((MANIFEST_VERSION, str(self.output), files), handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.file)
+
+    def forget(self) -> None:
+        """Drop the manifest before touching the output, so an interrupted write phase
+        leads to a full check next time rather than trusting stale entries."""
+        if self.file is not None:
+            with contextlib.suppress(FileNotFoundError):
+                self.file.unlink()
