@@ -8,7 +8,12 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from newsarchive.record import load_record
-from newsarchive.site.markup import _plain_paragraphs, markdown_to_html
+from newsarchive.site.markup import (
+    _plain_paragraphs,
+    markdown_to_html,
+    render_markdown,
+    sanitise_html,
+)
 
 
 def reference(text: str) -> str:
@@ -26,6 +31,14 @@ bodies = st.lists(ALPHABET, max_size=80).map("".join)
 @given(bodies)
 def test_fast_path_matches_python_markdown(text: str) -> None:
     assert markdown_to_html(text) == reference(text)
+    assert render_markdown(text) == sanitise_html(reference(text))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=30), max_size=5))
+def test_fast_path_matches_nh3_on_any_text(paragraphs: list[str]) -> None:
+    text = "\n\n".join(p.strip() for p in paragraphs)
+    assert render_markdown(text) == sanitise_html(reference(text))
 
 
 @settings(max_examples=500, deadline=None)

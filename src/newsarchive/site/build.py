@@ -21,6 +21,7 @@ import os
 import shutil
 import tempfile
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,20 +91,48 @@ def cache_dir(options: BuildOptions) -> Path:
     return options.cache_dir or default_cache_dir(options.content)
 
 
-def prepare_site(
-    options: BuildOptions, use_cache: bool = True, save_cache: bool = True
-) -> Prepared:
-    """Load the records, lay out the archive and list every output file to make."""
+@dataclass
+class Loaded:
+    """The records and everything else the output is a function of, with its digest."""
+
+    records: list
+    problems: list[NewsarchiveError]
+    digests: dict[int, str]
+    template_dirs: list[Path]
+    site: dict
+    base_url: str
+    static: list[Job]
+    engine: bytes
+    token: str  # same token, same output
+
+
+def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = True
+              ) -> Loaded:
+    """Load the records (through the record cache) and digest all the build's inputs."""
     cache = RecordCache(cache_dir(options) if save_cache else None, read=use_cache)
-    records, problems, digests = load_records_cached(options.content, cache)
+    workers = (options.jobs or engine.default_jobs()) if options.executor is None else 1
+    records, problems, digests = load_records_cached(options.content, cache, jobs=workers)
     if problems and not options.keep_going:
         raise BuildFailed(problems)
-    archive = build_archive(records, Identities())
     template_dirs = [*options.template_dirs, theme_dir("templates")]
-    env = make_environment(template_dirs)
     base_url = normalise_base_url(options.base_url)
     site = {"title": options.site_title, "base_url": base_url}
-    jobs = _static_jobs([theme_dir("static"), *options.static_dirs])
+    static = _static_jobs([theme_dir("static"), *options.static_dirs])
+    engine_hash = engine_digest(template_dirs, repr(sorted(site.items())))
+    token = hashlib.blake2b(engine_hash, digest_size=16)
+    for job in static:
+        token.update(f"{job.path}\x1f{hashlib.sha1(job.body or b'').hexdigest()}\x1e".encode())
+    for path, record in records:
+        token.update(f"{path}\x1f{digests[id(record)]}\x1e".encode())
+    return Loaded(records, problems, digests, template_dirs, site, base_url, static,
+                  engine_hash, token.hexdigest())
+
+
+def layout_site(loaded: Loaded) -> Prepared:
+    """Lay out the archive and list every output file to make."""
+    archive = build_archive(loaded.records, Identities())
+    env = make_environment(loaded.template_dirs)
+    jobs = list(loaded.static)
     for page in archive_pages(archive):
         body = getattr(page, "body", None)
         jobs.append(
@@ -116,13 +145,16 @@ def prepare_site(
                 body=body,
             )
         )
-    jobs.append(Job("404.html", "404.html", _absolute_root(base_url), "404.html"))
-    engine_hash = engine_digest(template_dirs, repr(sorted(site.items())))
-    token = hashlib.blake2b(engine_hash, digest_size=16)
-    for path, record in records:
-        token.update(f"{path}\x1f{digests[id(record)]}\x1e".encode())
-    return Prepared(archive, jobs, env, site, token.hexdigest(), digests, engine_hash,
-                    problems)
+    jobs.append(Job("404.html", "404.html", _absolute_root(loaded.base_url), "404.html"))
+    return Prepared(archive, jobs, env, loaded.site, loaded.token, loaded.digests,
+                    loaded.engine, loaded.problems)
+
+
+def prepare_site(
+    options: BuildOptions, use_cache: bool = True, save_cache: bool = True
+) -> Prepared:
+    """Load the records, lay out the archive and list every output file to make."""
+    return layout_site(load_site(options, use_cache, save_cache))
 
 
 def _static_jobs(folders: list[Path]) -> list[Job]:
@@ -139,22 +171,29 @@ def _static_jobs(folders: list[Path]) -> list[Job]:
 def build_site(options: BuildOptions) -> BuildResult:
     """Build the whole site into ``options.output``; raise BuildFailed (writing nothing)
     if a record is bad, unless ``keep_going`` is set."""
-    prepared = prepare_site(options, use_cache=options.cache)  # --no-cache: refresh caches
+    loaded = load_site(options, use_cache=options.cache)  # --no-cache: refresh the caches
+    manifest = Manifest.for_output(cache_dir(options), options.output)
+    has_manifest = options.cache and manifest.load()
+    if has_manifest and manifest.token == loaded.token and manifest.all_up_to_date():
+        # same inputs as the last build and its files untouched: nothing to do
+        return BuildResult(pages=manifest.pages, articles=manifest.articles,
+                           problems=loaded.problems, mode="incremental")
+    prepared = layout_site(loaded)
     engine.register(prepared.token, prepared)
     spec = RenderSpec(prepared.token, dataclasses.replace(options, executor=None))
     printer = Fingerprinter(prepared.engine, prepared.record_digests)
-    fingerprints = [
-        printer.page(job.url, job.template, prepared.site, job.context, job.body)
-        for job in prepared.jobs
-    ]
-    manifest = Manifest.for_output(cache_dir(options), options.output)
+
+    def fingerprint(job: Job) -> str:
+        return printer.page(job.url, job.template, prepared.site, job.context, job.body)
+
     workers = options.jobs or engine.default_jobs()
     result = BuildResult(
         pages=len(prepared.jobs) - sum(j.path.startswith("static/") for j in prepared.jobs),
         articles=len(prepared.archive.articles),
         problems=prepared.problems,
     )
-    if options.cache and manifest.load():
+    if has_manifest:
+        fingerprints = [fingerprint(job) for job in prepared.jobs]
         stale = [
             i for i, job in enumerate(prepared.jobs)
             if not manifest.up_to_date(job.path, fingerprints[i])
@@ -163,7 +202,7 @@ def build_site(options: BuildOptions) -> BuildResult:
             _incremental(options, prepared, spec, manifest, fingerprints, stale, workers,
                          result)
             return result
-    _full(options, prepared, spec, manifest, fingerprints, workers, result)
+    _full(options, prepared, spec, manifest, fingerprint, workers, result)
     return result
 
 
@@ -176,7 +215,7 @@ def _executor(options: BuildOptions, count: int, workers: int) -> Any:
 
 
 def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest: Manifest,
-          fingerprints: list[str], workers: int, result: BuildResult) -> None:
+          fingerprint: Callable[[Job], str], workers: int, result: BuildResult) -> None:
     jobs = prepared.jobs
     entries: dict[str, tuple[str, int, int]] = {}
     made: set[str] = set()
@@ -187,16 +226,17 @@ def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest:
         indices = list(range(len(jobs)))
         executor = _executor(options, len(jobs), workers)
         # files are written by threads (the system calls release the GIL), so the disk
-        # works while this process hands out and collects the rendering
+        # works while this process hands out and collects the rendering, and fingerprints
+        # the pages meanwhile
         for i, data in engine.render(spec, indices, executor, workers):
             pending.append((i, writers.submit(_write_new, stage, root, jobs[i].path, data, made)))
             while len(pending) > 512 or (pending and pending[0][1].done()):
                 j, future = pending.popleft()
-                entries[jobs[j].path] = (fingerprints[j], *future.result())
+                entries[jobs[j].path] = (fingerprint(jobs[j]), *future.result())
         for j, future in pending:
-            entries[jobs[j].path] = (fingerprints[j], *future.result())
+            entries[jobs[j].path] = (fingerprint(jobs[j]), *future.result())
     result.written = len(entries)
-    manifest.save(entries)
+    manifest.save(entries, prepared.token, result.pages, result.articles)
 
 
 def _write_new(stage: Path, root: str, relative: str, data: bytes, made: set[str]
@@ -257,8 +297,7 @@ def _incremental(options: BuildOptions, prepared: Prepared, spec: RenderSpec,
     result.mode = "incremental"
     result.written = len(stale)
     result.deleted = len(gone)
-    if rendered or gone or not manifest.file or not manifest.file.exists():
-        manifest.save(entries)
+    manifest.save(entries, prepared.token, result.pages, result.articles)
 
 
 _UMASK = os.umask(0)

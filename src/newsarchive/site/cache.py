@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newsarchive.errors import NewsarchiveError
 from newsarchive.record import Record, load_record
-from newsarchive.record.frontmatter import FENCE
+from newsarchive.record.frontmatter import FENCE, parse_record
 from newsarchive.site.content import find_record_files
 from newsarchive.vi.text import nfc
 
@@ -73,19 +73,23 @@ class LazyBodyRecord(Record):
         self.__dict__["_body"] = value
 
 
-def record_digest(record: Record) -> str:
-    """A digest of everything a record holds (front matter and body)."""
-    return digest(repr(record))
-
-
-def make_lazy(record: Record, path: Path) -> Record:
-    """Drop the body from memory; it is read back from ``path`` when asked for."""
+def make_lazy(record: Record, path: Path, keep: bool = False) -> Record:
+    """Make the body lazy: read back from ``path`` when asked for, unless ``keep`` holds it
+    in memory for now (``drop_body`` lets it go)."""
     if isinstance(record, LazyBodyRecord):
         return record
     body = record.__dict__.pop("body")
     record.__dict__["_lazy_body"] = (str(path), digest(body))
     record.__class__ = LazyBodyRecord
+    if keep:
+        record.__dict__["_body"] = body
     return record
+
+
+def drop_body(record: Record) -> int:
+    """Let a kept body go; returns its length."""
+    body = record.__dict__.pop("_body", None)
+    return len(body) if body else 0
 
 
 class RecordCache:
@@ -116,43 +120,103 @@ class RecordCache:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump((CACHE_VERSION, self.entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        kept = {}  # bodies are never cached: take them out while pickling
+        for key, entry in self.entries.items():
+            body = entry[3].__dict__.pop("_body", None)
+            if body is not None:
+                kept[key] = body
+        try:
+            with tmp.open("wb") as handle:
+                pickle.dump((CACHE_VERSION, self.entries), handle,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            for key, body in kept.items():
+                self.entries[key][3].__dict__["_body"] = body
         os.replace(tmp, self.file)
 
 
+def parse_file(path: Path) -> tuple[str, Record] | NewsarchiveError:
+    """Parse one record file: (digest of its bytes, record with a lazy body) or the error.
+    The record is a function of the file's bytes, so their digest stands for it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return NewsarchiveError(f"cannot read record: {exc.strerror}", path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            load_record(path)  # the usual error, with its line
+        except NewsarchiveError as error:
+            return error
+        raise
+    try:
+        record = parse_record(text, path)
+    except NewsarchiveError as error:
+        return error
+    return digest(raw), make_lazy(record, path, keep=True)
+
+
+def _parse_chunk(paths: list[Path]) -> list[tuple[str, Record] | NewsarchiveError]:
+    return [parse_file(path) for path in paths]
+
+
+# parsing fans out to worker processes when at least this many records changed
+PARALLEL_MIN_RECORDS = 400
+# bodies kept in memory after parsing, in characters (~2 bytes each for Vietnamese text)
+BODY_BUDGET_CHARS = 64_000_000
+
+
 def load_records_cached(
-    content_dir: Path, cache: RecordCache, include_drafts: bool = False
+    content_dir: Path, cache: RecordCache, include_drafts: bool = False, jobs: int = 1
 ) -> tuple[list[tuple[Path, Record]], list[NewsarchiveError], dict[int, str]]:
     """Like ``content.load_records`` (same records, same order, same problems) but reusing
-    the cache; also returns each record's digest keyed by ``id(record)``."""
+    the cache, parsing on ``jobs`` processes; also returns each record's digest keyed by
+    ``id(record)``."""
     if not content_dir.is_dir():
         raise NewsarchiveError("content folder not found", content_dir)
+    # a file modified in the last 2 s could change again within the same mtime tick and keep
+    # its size, so it is not cached (it is parsed again next time, which is cheap)
+    fresh = time.time_ns() - 2_000_000_000
+    found: list[tuple[Path, os.stat_result | None, tuple | None]] = []
+    misses: list[Path] = []
+    for path in find_record_files(content_dir):
+        try:
+            stat: os.stat_result | None = os.stat(path)
+        except OSError:
+            stat = None
+        hit = cache.entries.get(str(path))
+        if stat is None or hit is None or hit[:2] != (stat.st_size, stat.st_mtime_ns):
+            hit = None
+            misses.append(path)
+        found.append((path, stat, hit))
+    parsed = dict(zip(misses, _parse_all(misses, jobs), strict=True))
+    # freshly parsed bodies stay in memory (the render needs them soon) up to a budget;
+    # beyond it they are read back from their files when their page is rendered
+    budget = BODY_BUDGET_CHARS
+    for outcome in parsed.values():
+        if not isinstance(outcome, NewsarchiveError):
+            kept = len(outcome[1].__dict__.get("_body") or "")
+            if budget >= kept:
+                budget -= kept
+            else:
+                drop_body(outcome[1])
+
     records: list[tuple[Path, Record]] = []
     problems: list[NewsarchiveError] = []
     digests: dict[int, str] = {}
     seen: set[str] = set()
-    # a file modified in the last 2 s could change again within the same mtime tick and keep
-    # its size, so it is not cached (it is parsed again next time, which is cheap)
-    fresh = time.time_ns() - 2_000_000_000
-    for path in find_record_files(content_dir):
+    for path, stat, hit in found:
         key = str(path)
-        try:
-            stat = os.stat(path)
-        except OSError:
-            stat = None
-        hit = cache.entries.get(key)
-        if stat is not None and hit is not None and hit[:2] == (stat.st_size, stat.st_mtime_ns):
+        if hit is not None:
             record_hash, record = hit[2], hit[3]
         else:
-            try:
-                record = load_record(path)
-            except NewsarchiveError as error:
-                problems.append(error)
+            outcome = parsed[path]
+            if isinstance(outcome, NewsarchiveError):
+                problems.append(outcome)
                 continue
-            record_hash = record_digest(record)
-            make_lazy(record, path)
-            if stat is not None and stat.st_mtime_ns < fresh:  # racy-git rule: an entry
+            record_hash, record = outcome
+            if stat is not None and stat.st_mtime_ns < fresh:  # racy-git rule
                 cache.entries[key] = (stat.st_size, stat.st_mtime_ns, record_hash, record)
                 cache.dirty = True
         seen.add(key)
@@ -162,3 +226,14 @@ def load_records_cached(
         records.append((path, record))
     cache.save(seen)
     return records, problems, digests
+
+
+def _parse_all(paths: list[Path], jobs: int) -> list[tuple[str, Record] | NewsarchiveError]:
+    if jobs <= 1 or len(paths) < PARALLEL_MIN_RECORDS:
+        return _parse_chunk(paths)
+    from newsarchive.site.engine import local_pool
+
+    size = max(50, len(paths) // (jobs * 4))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    with local_pool(jobs) as pool:
+        return [item for chunk in pool.map(_parse_chunk, chunks) for item in chunk]

@@ -15,12 +15,13 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import jinja2
 
 _PREPARED: dict[str, Any] = {}  # token → Prepared, in every process that has it
+_TEMPLATES: dict[tuple[int, str], jinja2.Template] = {}
 
 
 @dataclass
@@ -43,6 +44,7 @@ class RenderSpec:
 
 def register(token: str, prepared: Any) -> None:
     _PREPARED.clear()  # one build per process at a time
+    _TEMPLATES.clear()
     _PREPARED[token] = prepared
 
 
@@ -51,7 +53,8 @@ def _prepared(spec: RenderSpec) -> Any:
     if found is None:
         from newsarchive.site.build import prepare_site
 
-        found = prepare_site(spec.options, use_cache=False, save_cache=False)
+        options = replace(spec.options, jobs=1)  # this worker is one of many already
+        found = prepare_site(options, use_cache=False, save_cache=False)
         if found.token != spec.token:
             raise RuntimeError("the content changed while the site was being built")
         register(spec.token, found)
@@ -62,7 +65,10 @@ def render_job(env: jinja2.Environment, site: dict, job: Job) -> bytes:
     if job.template is None:
         body = job.body or b""
         return body if isinstance(body, bytes) else body.encode("utf-8")
-    html = env.get_template(job.template).render(
+    template = _TEMPLATES.get((id(env), job.template))
+    if template is None:  # get_template() checks the file's mtime on every call
+        template = _TEMPLATES[(id(env), job.template)] = env.get_template(job.template)
+    html = template.render(
         job.context, site=site, page_url=job.url, root=job.root
     )
     return html.encode("utf-8")

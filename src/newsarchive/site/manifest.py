@@ -20,15 +20,16 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import io
 import os
 import pickle
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from newsarchive.site.archive import Article, Speaker
+from newsarchive.site.archive import Appearance, Article, Speaker
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 
 
 def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
@@ -51,6 +52,22 @@ def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
 
 
 _PRIMITIVE = (type(None), bool, int, float)
+# pickled as they are; every other object is first offered to ``Fingerprinter.persistent``
+_PLAIN = frozenset({str, int, float, bool, type(None), tuple, list, dict, bytes,
+                    dt.date, dt.time, dt.datetime})
+_MEMO_TYPES = frozenset({Appearance})
+
+
+class _ContextPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, printer: Fingerprinter):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.fast = True  # no memo: the bytes depend on the data, not on object identity
+        self.printer = printer
+
+    def persistent_id(self, obj: Any) -> str | None:
+        if type(obj) in _PLAIN:
+            return None
+        return self.printer.persistent(obj)
 
 
 class Fingerprinter:
@@ -64,9 +81,36 @@ class Fingerprinter:
         self._memo: dict[int, str] = {}
         self._active: set[int] = set()
         self._fields: dict[type, tuple[str, ...]] = {}
+        self._key = engine[:16]
+
+    def persistent(self, obj: Any) -> str | None:
+        """The digest standing for a shared object inside a pickled context, else None."""
+        key = id(obj)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        if key in self.record_digests:
+            return "R" + self.record_digests[key]
+        if isinstance(obj, Article | Speaker | set | frozenset) or type(obj) in _MEMO_TYPES:
+            return self._shared(obj)
+        return None
 
     def page(self, url: str, template: str | None, site: dict, context: Any,
              body: Any = None) -> str:
+        """The page's fingerprint.  The context is pickled (C speed) with shared objects
+        standing in as their digests and pickle's memo off (equal data → equal bytes); a
+        context pickle cannot handle falls back to the token serialiser."""
+        buffer = io.BytesIO()
+        pickler = _ContextPickler(buffer, self)
+        try:
+            pickler.dump((url, template, site, context, body))
+        except Exception:  # unpicklable or recursive data: the slower, general way
+            return self._page_tokens(url, template, site, context, body)
+        h = hashlib.blake2b(buffer.getbuffer(), digest_size=16, key=self._key)
+        return h.hexdigest()
+
+    def _page_tokens(self, url: str, template: str | None, site: dict, context: Any,
+                     body: Any = None) -> str:
         out = [self.engine, url, template or ""]
         self._ser(site, out)
         self._ser(context, out)
@@ -157,6 +201,8 @@ class Manifest:
         self.file = file
         self.output = output
         self.files: dict[str, tuple[str, int, int]] = {}
+        self.token = ""
+        self.pages = self.articles = 0
 
     @classmethod
     def for_output(cls, cache_dir: Path | None, output: Path) -> Manifest:
@@ -173,12 +219,26 @@ class Manifest:
             return False
         try:
             with self.file.open("rb") as handle:
-                version, output, files = pickle.load(handle)
+                version, output, files, meta = pickle.load(handle)
         except Exception:
             return False
         if version != MANIFEST_VERSION or output != str(self.output):
             return False
         self.files = files
+        self.token, self.pages, self.articles = meta
+        return True
+
+    def all_up_to_date(self) -> bool:
+        """Every file of the last build is still there, as it was written."""
+        join, stat = os.path.join, os.stat
+        root = str(self.output)
+        try:
+            for relative, (_fp, size, mtime) in self.files.items():
+                st = stat(join(root, relative))
+                if st.st_size != size or st.st_mtime_ns != mtime:
+                    return False
+        except OSError:
+            return False
         return True
 
     def up_to_date(self, relative: str, fingerprint: str) -> bool:
@@ -191,13 +251,15 @@ class Manifest:
             return False
         return (stat.st_size, stat.st_mtime_ns) == entry[1:]
 
-    def save(self, files: dict[str, tuple[str, int, int]]) -> None:
+    def save(self, files: dict[str, tuple[str, int, int]], token: str, pages: int,
+             articles: int) -> None:
         if self.file is None:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
-            pickle.dump((MANIFEST_VERSION, str(self.output), files), handle,
+            pickle.dump((MANIFEST_VERSION, str(self.output), files, (token, pages, articles)),
+                        handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.file)
 

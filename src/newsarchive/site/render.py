@@ -27,8 +27,8 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         markdown=render_markdown,
     )
     env.globals.update(
-        vi_month=dates.format_month,
-        vi_month_name=dates.format_month_name,
+        vi_month=functools.lru_cache(maxsize=None)(dates.format_month),
+        vi_month_name=functools.lru_cache(maxsize=None)(dates.format_month_name),
         year_url=urls.year_url,
         month_url=urls.month_url,
         day_url=urls.day_url,
