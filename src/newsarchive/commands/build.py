@@ -22,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--keep-going", action="store_true", help="build the good records, report the bad"
     )
+    p.add_argument(
+        "--no-search", action="store_true", help="skip the Pagefind full-text search index"
+    )
     p.set_defaults(func=run)
 
 
@@ -32,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
             output=args.output,
             base_url=args.base_url,
             keep_going=args.keep_going,
+            search=not args.no_search,
         )
     )
     for problem in result.problems:

@@ -12,6 +12,7 @@ from newsarchive.site.content import load_records
 from newsarchive.site.identity import Identities
 from newsarchive.site.pages import archive_pages
 from newsarchive.site.render import make_environment
+from newsarchive.site.search import build_search_index
 from newsarchive.site.theme import theme_dir
 from newsarchive.site.writer import copy_tree, staged_output, write_text
 
@@ -25,6 +26,7 @@ class BuildOptions:
     template_dirs: list[Path] = field(default_factory=list)  # searched before the theme
     static_dirs: list[Path] = field(default_factory=list)  # copied after the theme's
     keep_going: bool = False
+    search: bool = True  # build the Pagefind index (needs the pagefind package)
 
 
 @dataclass
@@ -47,17 +49,20 @@ def build_site(options: BuildOptions) -> BuildResult:
     archive = build_archive(records, Identities())
     env = make_environment([*options.template_dirs, theme_dir("templates")])
     base_url = normalise_base_url(options.base_url)
-    site = {"title": options.site_title, "base_url": base_url}
+    site = {"title": options.site_title, "base_url": base_url, "search": options.search}
     count = 0
     with staged_output(options.output) as stage:
         copy_tree(theme_dir("static"), stage, "static")
         for extra in options.static_dirs:
             copy_tree(extra, stage, "static")
         for page in archive_pages(archive):
-            template = env.get_template(page.template)
-            html = template.render(
-                page.context, site=site, page_url=page.url, root=urls.root_prefix(page.url)
-            )
+            if page.render is not None:
+                html = page.render(site)
+            else:
+                template = env.get_template(page.template)
+                html = template.render(
+                    page.context, site=site, page_url=page.url, root=urls.root_prefix(page.url)
+                )
             write_text(stage, urls.output_path(page.url), html)
             count += 1
         not_found = env.get_template("404.html").render(
@@ -65,6 +70,8 @@ def build_site(options: BuildOptions) -> BuildResult:
         )
         write_text(stage, "404.html", not_found)
         count += 1
+        if options.search:
+            build_search_index(stage)
     return BuildResult(pages=count, articles=len(archive.articles), problems=problems)
 
 

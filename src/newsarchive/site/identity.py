@@ -23,7 +23,7 @@ class Identities:
 
     def __init__(self) -> None:
         self._by_key: dict[str, Identity] = {}
-        self._slugs: set[str] = set()
+        self._slugs: set[str] = {"page"}  # reserved: speakers/<slug>/page/N/ paginates
 
     def resolve(self, person: Person) -> Identity:
         key = person.id or match_key(person.name)

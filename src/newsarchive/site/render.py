@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from newsarchive.site import urls
+from newsarchive.site import metadata, urls
 from newsarchive.site.markup import render_markdown
 from newsarchive.vi import dates
 
@@ -31,5 +31,9 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         year_url=urls.year_url,
         month_url=urls.month_url,
         day_url=urls.day_url,
+        weekday_names=dates.weekday_names,
+        article_json_ld=metadata.article_json_ld,
+        summary=metadata.summary,
+        folded=metadata.folded,
     )
     return env
