@@ -9,11 +9,13 @@
   var ui = new PagefindUI({
     element: "#search",
     baseUrl: baseUrl,
-    showSubResults: true,
+    showSubResults: false,
     showImages: false,
     resetStyles: false,
     autofocus: true,
     pageSize: 10,
+    // Pagefind folds diacritics ("dan van" finds "dân vận"); rank exact accents first.
+    ranking: { diacriticSimilarity: 1.0 },
   });
   var query = new URLSearchParams(window.location.search).get("q");
   var header = document.getElementById("tim-kiem");

@@ -9,6 +9,7 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -53,19 +54,28 @@ class _Quiet(SimpleHTTPRequestHandler):
         return super().send_head()
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Build the bundled archive into ``tmp/archive/`` and serve ``tmp`` on 127.0.0.1."""
-    served = tmp_path_factory.mktemp("served")
+@contextmanager
+def serve(content: Path, served: Path) -> Iterator[str]:
+    """Build ``content`` into ``served/archive/`` and serve ``served`` on 127.0.0.1 (a free
+    port from the OS) until the block ends; yield the archive's URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(served)))
     base = f"http://127.0.0.1:{server.server_address[1]}/archive/"
-    build_site(BuildOptions(content=ROOT / "content", output=served / "archive", base_url=base))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    try:
+        build_site(BuildOptions(content=content, output=served / "archive", base_url=base))
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield base
+        server.shutdown()
+        thread.join(timeout=5)
+    finally:
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The bundled archive, served under ``/archive/``."""
+    with serve(ROOT / "content", tmp_path_factory.mktemp("served")) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +135,26 @@ def test_search_finds_the_article_with_or_without_diacritics(
     assert result.inner_text() == TITLE
     result.click()
     assert page.url == site_url + SEED_URL
+
+
+def test_exact_accents_rank_first(page: sync_api.Page, tmp_path: Path) -> None:
+    """"dân vận" and "dẫn văn" fold alike; each accented query puts its own article first."""
+    content = tmp_path / "content"
+    content.mkdir()
+    texts = {"a": ("Bài A", "Công tác dân vận ở cơ sở."), "b": ("Bài B", "Lời dẫn văn bản.")}
+    for slug, (title, body) in texts.items():
+        (content / f"{slug}.md").write_text(
+            f"---\ntitle: {title}\ndate: 2024-01-0{len(slug)}\nslug: {slug}\n---\n\n{body}\n",
+            encoding="utf-8",
+        )
+    with serve(content, tmp_path / "served") as base:
+        for query, first in [("dân vận", "Bài A"), ("dẫn văn", "Bài B")]:
+            page.goto(base + "search/?q=" + query)
+            result = page.locator(".pagefind-ui__result-link").first
+            result.wait_for()
+            assert result.inner_text() == first, query
+        page.goto(base + "search/?q=dan+van")
+        page.locator(".pagefind-ui__result-link").nth(1).wait_for()
 
 
 def test_search_for_a_missing_word_shows_no_results(page: sync_api.Page, site_url: str) -> None:

@@ -1,5 +1,5 @@
-"""Machine-readable page metadata: JSON-LD ``NewsArticle``, summaries for Open Graph,
-and the diacritic-folded text that lets searches typed without accents match."""
+"""Machine-readable page metadata: JSON-LD ``NewsArticle`` and plain-text summaries for
+descriptions and Open Graph."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from newsarchive.record import Person
 from newsarchive.site.archive import Article, Speaker
 from newsarchive.site.feeds import timestamp
 from newsarchive.site.markup import render_markdown
-from newsarchive.vi.text import fold
 
 _SPACE = re.compile(r"\s+")
 
@@ -34,11 +33,6 @@ def summary(article: Article, length: int = 200) -> str:
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def folded(*texts: str) -> str:
-    """Texts (Markdown) without diacritics, for the search index's unaccented copy."""
-    return fold(" ".join(plain_text(t) for t in texts))
 
 
 def safe_json(data: Any) -> Markup:

@@ -34,6 +34,5 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         weekday_names=dates.weekday_names,
         article_json_ld=metadata.article_json_ld,
         summary=metadata.summary,
-        folded=metadata.folded,
     )
     return env

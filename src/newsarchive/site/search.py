@@ -1,8 +1,8 @@
 """Client-side full-text search: run Pagefind over the written pages.
 
-Only article pages carry ``data-pagefind-body``, so only articles are indexed; each also
-carries a lower-weighted copy of its text without diacritics so that "dan van" finds
-"dân vận" (Pagefind does not fold Vietnamese diacritics itself)."""
+Only article pages carry ``data-pagefind-body``, so only articles are indexed.  Pagefind
+(>= 1.5) folds diacritics itself, so "dan van" finds "dân vận"; the search page asks it to
+rank matches with the query's exact accents first (``ranking.diacriticSimilarity``)."""
 
 from __future__ import annotations
 
