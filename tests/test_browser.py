@@ -137,6 +137,20 @@ def test_search_finds_the_article_with_or_without_diacritics(
     assert page.url == site_url + SEED_URL
 
 
+def test_search_filters_by_speaker_and_year(page: sync_api.Page, site_url: str) -> None:
+    page.goto(site_url + "search/?q=h%E1%BB%99i+ngh%E1%BB%8B")
+    page.locator(".pagefind-ui__result-link").first.wait_for()
+    panel = page.locator(".pagefind-ui__filter-panel")
+    for summary in panel.locator("summary").all():
+        summary.click()
+    text = panel.inner_text()
+    for value in ("Lại Xuân Lâm", "Lê Văn Cường", "Phạm Hồng Thái", "Trần Hồng Hà", "2024"):
+        assert value in text
+    panel.get_by_label(re.compile("Lại Xuân Lâm")).check()
+    page.wait_for_timeout(400)
+    assert page.locator(".pagefind-ui__result-link").first.inner_text() == TITLE
+
+
 def test_exact_accents_rank_first(page: sync_api.Page, tmp_path: Path) -> None:
     """"dân vận" and "dẫn văn" fold alike; each accented query puts its own article first."""
     content = tmp_path / "content"
