@@ -191,6 +191,24 @@ def test_no_horizontal_scrolling_on_a_phone(browser: sync_api.Browser, site_url:
         context.close()
 
 
+def test_keyboard_reader_gets_a_visible_skip_link_and_landmarks(
+    page: sync_api.Page, site_url: str
+) -> None:
+    page.goto(site_url + SEED_URL)
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "(() => { const e = document.activeElement, r = e.getBoundingClientRect();"
+        " return [e.textContent, r.left >= 0 && r.top >= 0 && r.width > 0,"
+        " getComputedStyle(e).outlineStyle]; })()"
+    )
+    assert focused == ["Bỏ qua, đến nội dung chính", True, "solid"]
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "noi-dung"
+    for role in ("banner", "main", "contentinfo", "search"):
+        assert page.get_by_role(role).count() == 1, role
+    assert page.get_by_role("navigation").count() >= 3  # main, breadcrumbs, previous/next
+
+
 def test_every_internal_link_answers_200(site_url: str) -> None:
     """Crawl from the home page, staying inside the sub-path; every href/src must load."""
     seen: set[str] = set()
