@@ -11,6 +11,7 @@ from newsarchive.site.archive import build_archive
 from newsarchive.site.content import load_records
 from newsarchive.site.identity import Identities
 from newsarchive.site.pages import archive_pages
+from newsarchive.site.people_file import load_people, unknown_ids
 from newsarchive.site.render import make_environment
 from newsarchive.site.theme import theme_dir
 from newsarchive.site.writer import copy_tree, staged_output, write_text
@@ -25,6 +26,8 @@ class BuildOptions:
     template_dirs: list[Path] = field(default_factory=list)  # searched before the theme
     static_dirs: list[Path] = field(default_factory=list)  # copied after the theme's
     keep_going: bool = False
+    people: Path | None = None  # the site's people.yaml
+    per_page: int = 20
 
 
 @dataclass
@@ -44,10 +47,17 @@ def build_site(options: BuildOptions) -> BuildResult:
     records, problems = load_records(options.content)
     if problems and not options.keep_going:
         raise BuildFailed(problems)
-    archive = build_archive(records, Identities())
+    people = load_people(options.people) if options.people else None
+    if people is not None:
+        problems += unknown_ids(records, people)
+        if problems and not options.keep_going:
+            raise BuildFailed(problems)
+        bad = {str(p.path) for p in problems}
+        records = [(path, r) for path, r in records if str(path) not in bad]
+    archive = build_archive(records, Identities(people))
     env = make_environment([*options.template_dirs, theme_dir("templates")])
     base_url = normalise_base_url(options.base_url)
-    site = {"title": options.site_title, "base_url": base_url}
+    site = {"title": options.site_title, "base_url": base_url, "per_page": options.per_page}
     count = 0
     with staged_output(options.output) as stage:
         copy_tree(theme_dir("static"), stage, "static")
