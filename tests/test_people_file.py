@@ -116,11 +116,12 @@ def test_build_merges_spelling_variants_into_one_page(editor_site: Path) -> None
 def test_unknown_id_in_a_record_names_the_record(
     editor_site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write_record(editor_site, "a.md", "title: Tin A\ndate: 2024-01-02\nspeakers:\n"
+    write_record(editor_site, "a.md", "title: Tin A\ndate: 2024-01-02\nspeakers:\n"
                         "- name: Trần Hồng Hà\n  id: tran-hong-ha-x")
     assert main(["build"]) == 1
     err = capsys.readouterr().err
-    assert f"{path}:6: id 'tran-hong-ha-x' của Trần Hồng Hà không có trong people.yaml" in err
+    expected = "content/a.md:6: id 'tran-hong-ha-x' của Trần Hồng Hà không có trong people.yaml"
+    assert f"lỗi: {expected}" in err
     assert not (editor_site / "public").exists()
 
 

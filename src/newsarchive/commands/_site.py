@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 from pathlib import Path
 
 from newsarchive.errors import NewsarchiveError
@@ -20,13 +22,23 @@ def add_site_option(parser: argparse.ArgumentParser) -> None:
 
 def site_from_args(args: argparse.Namespace, required: bool = True) -> Site | None:
     """The site named by ``--site`` or found upward from the current folder."""
-    if getattr(args, "site", None) is not None:
-        return load_site(args.site)
-    site = find_site()
-    if site is None and required:
-        raise NewsarchiveError(
-            "không tìm thấy site.yaml ở thư mục này hay thư mục cha; "
-            "chạy lệnh trong thư mục trang, dùng --site THƯ_MỤC, "
-            "hoặc tạo trang mới bằng 'newsarchive init THƯ_MỤC'"
-        )
-    return site
+    site = load_site(args.site) if getattr(args, "site", None) is not None else find_site()
+    if site is None:
+        if required:
+            raise NewsarchiveError(
+                "không tìm thấy site.yaml ở thư mục này hay thư mục cha; "
+                "chạy lệnh trong thư mục trang, dùng --site THƯ_MỤC, "
+                "hoặc tạo trang mới bằng 'newsarchive init THƯ_MỤC'"
+            )
+        return None
+    return dataclasses.replace(site, root=_short(site.root))
+
+
+def _short(root: Path) -> Path:
+    """``root`` relative to the current folder when that is shorter, so messages name
+    ``content/2024/…/bai.md`` rather than a long absolute path."""
+    try:
+        relative = Path(os.path.relpath(root))
+    except ValueError:  # another drive
+        return root
+    return relative if len(str(relative)) < len(str(root)) else root
