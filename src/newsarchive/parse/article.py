@@ -60,7 +60,9 @@ class ParsedArticle:
             "body": self.body,
         }
 
-    def to_record(self, imported: str | None = None, fallback_date: dt.date | None = None) -> Record:
+    def to_record(
+        self, imported: str | None = None, fallback_date: dt.date | None = None
+    ) -> Record:
         """A record for this article; ``fallback_date`` is used only when none was found."""
         day = self.date or fallback_date
         if day is None:

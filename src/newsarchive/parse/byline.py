@@ -27,15 +27,31 @@ _PAREN = re.compile(r"^(?P<main>[^()]+?)\s*\((?P<inner>[^()]{1,60})\)$")
 _WORD = re.compile(r"^[^\W\d_]{1,8}\.?$")
 
 # Agencies and outlets (folded, upper case) that are credits, never authors.
-AGENCY_WORDS = frozenset(
-    """TTXVN VNA TTX AFP AP REUTERS XINHUA BBC CNN VOV VTV VTC VNEXPRESS TTO TTXVN/VNA
+_AGENCIES = """TTXVN VNA TTX AFP AP REUTERS XINHUA BBC CNN VOV VTV VTC VNEXPRESS TTO TTXVN/VNA
     VIETNAMPLUS TUOITRE THANHNIEN DANTRI VIETNAMNET ZING ZINGNEWS QDND SGGP PLO NLD AFP/TTXVN
-    KYODO YONHAP SPUTNIK TASS RIA ANTARA BERNAMA NHK CGTN DPA ANSA EFE""".split()
-)
+    KYODO YONHAP SPUTNIK TASS RIA ANTARA BERNAMA NHK CGTN DPA ANSA EFE"""
+AGENCY_WORDS = frozenset(_AGENCIES.split())
 _OUTLET_WORDS = (
-    "bao", "tap chi", "thong tan xa", "dai", "truyen hinh", "cong thong tin", "trang",
-    "tap doan", "hang", "cong ty", "ban tin", "tong cuc", "bo ", "so ", "uy ban", "hoi ",
-    "vien ", "trung tam", "tbt", "toa soan",
+    "bao",
+    "tap chi",
+    "thong tan xa",
+    "dai",
+    "truyen hinh",
+    "cong thong tin",
+    "trang",
+    "tap doan",
+    "hang",
+    "cong ty",
+    "ban tin",
+    "tong cuc",
+    "bo ",
+    "so ",
+    "uy ban",
+    "hoi ",
+    "vien ",
+    "trung tam",
+    "tbt",
+    "toa soan",
 )
 
 

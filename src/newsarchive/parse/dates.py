@@ -25,7 +25,9 @@ _TIME = re.compile(
     r"(?:\s{0,2}(?:sa|ch|am|pm|a\.m\.|p\.m\.)(?![\w]))?",
     re.IGNORECASE,
 )
-_ZONE = re.compile(r"\(?\s{0,2}(?:gmt|utc|ict)\s{0,2}(?:[+\-]\s{0,2}\d{1,2}(?::?\d{2})?)?\s{0,2}\)?", re.I)
+_ZONE = re.compile(
+    r"\(?\s{0,2}(?:gmt|utc|ict)\s{0,2}(?:[+\-]\s{0,2}\d{1,2}(?::?\d{2})?)?\s{0,2}\)?", re.I
+)
 _WEEKDAY = re.compile(
     r"(?<!\w)(?:thứ\s{1,3}(?:hai|ba|tư|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s{1,3}nhật|cn|t[2-7])(?!\w)",
     re.IGNORECASE,

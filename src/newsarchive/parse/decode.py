@@ -15,9 +15,7 @@ from newsarchive.errors import NewsarchiveError
 
 # Letters of the Vietnamese alphabet outside ASCII (NFC, both cases).
 _VI_BASE = "ăâđêôơưĂÂĐÊÔƠƯ"
-_VI_TONED = (
-    "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-)
+_VI_TONED = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 VI_LETTERS = frozenset(_VI_BASE + _VI_TONED + _VI_TONED.upper())
 # Characters a TCVN3 or VNI file shows when read as Latin-1/cp1258: Latin-1 letters and
 # symbols that Vietnamese never uses (TCVN3 "Thµnh phè", VNI "Vieät", "Ñaûng").
@@ -38,7 +36,9 @@ def decode_bytes(raw: bytes, path: str | Path = "<scrape>") -> str:
     if not text.strip():
         raise NewsarchiveError("the file holds no text", path)
     if _CONTROL.search(text[:_SAMPLE]):
-        raise NewsarchiveError("the file looks binary (control characters), not a text scrape", path)
+        raise NewsarchiveError(
+            "the file looks binary (control characters), not a text scrape", path
+        )
     _refuse_legacy(text, path)
     return text
 

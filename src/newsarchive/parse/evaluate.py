@@ -149,7 +149,9 @@ def labelled_sentences(scrape: Path, label: dict[str, Any]) -> list[str]:
     return sentences
 
 
-def _score_body(scrape: Path, label: dict[str, Any], got: ParsedArticle | None, tally: Tally) -> None:
+def _score_body(
+    scrape: Path, label: dict[str, Any], got: ParsedArticle | None, tally: Tally
+) -> None:
     sentences = labelled_sentences(scrape, label)
     if got is None:
         tally.sentences[1] += len(sentences)
@@ -213,8 +215,10 @@ def evaluate_folder(folder: Path) -> Tally:
 
 def report(folder: Path, tally: Tally, verbose: bool = False) -> str:
     """A table of per-field scores for one folder."""
-    rows = [f"{folder} — {tally.files} files, {tally.failed} failed to parse",
-            f"  {'field':<22}{'score':>8}{'n':>7}"]
+    rows = [
+        f"{folder} — {tally.files} files, {tally.failed} failed to parse",
+        f"  {'field':<22}{'score':>8}{'n':>7}",
+    ]
     for name, (ok, n) in tally.exact.items():
         rows.append(f"  {name + ' exact':<22}{_rate(ok, n):>8}{n:>7}")
     kept, total = tally.sentences

@@ -58,7 +58,7 @@ _KEY_JUNK = re.compile(r"[\W\d_]+")
 
 
 def furniture_key(line: str) -> str:
-    """Folded, lower-case letters only, single-spaced: ``"Gửi cho bạn bè!"`` → ``"gui cho ban be"``."""
+    """Folded lower-case letters, single-spaced: ``"Gửi cho bạn bè!"`` → ``"gui cho ban be"``."""
     return " ".join(_KEY_JUNK.sub(" ", fold(line).casefold()).split())
 
 

@@ -65,10 +65,41 @@ def _split_authors(value: str | None) -> list[str]:
     return [a.strip() for a in re.split(r"[;,]|\s+và\s+", value) if a.strip()]
 
 
-_SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg",
-         "template", "button", "iframe"}
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "div",
-           "section", "article", "tr", "br", "pre", "td", "dd", "dt"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "svg",
+    "template",
+    "button",
+    "iframe",
+}
+_BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "figcaption",
+    "div",
+    "section",
+    "article",
+    "tr",
+    "br",
+    "pre",
+    "td",
+    "dd",
+    "dt",
+}
 
 
 class _Extractor(HTMLParser):

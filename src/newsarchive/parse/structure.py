@@ -114,7 +114,9 @@ def _cut_tail(lines: list[_Line]) -> list[_Line]:
             continue
         if is_furniture(line.text):
             continue
-        if skipping and not (line.text.endswith((".", "…", '"', "”")) and word_count(line.text) >= 8):
+        if skipping and not (
+            line.text.endswith((".", "…", '"', "”")) and word_count(line.text) >= 8
+        ):
             continue
         skipping = False
         kept.append(line)
@@ -199,7 +201,9 @@ def _take_byline(body: list[_Line], layout: Layout) -> None:
         if not found:
             break
         if layout.byline.authors or layout.byline.credit:
-            merged = Byline(found.authors + layout.byline.authors, _join(found.credit, layout.byline.credit))
+            merged = Byline(
+                found.authors + layout.byline.authors, _join(found.credit, layout.byline.credit)
+            )
         else:
             merged = found
         layout.byline = merged
