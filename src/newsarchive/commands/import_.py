@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import os
 import re
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from newsarchive.errors import NewsarchiveError
-from newsarchive.parse.article import SCRAPE_SUFFIXES, parse_file
+from newsarchive.parse.article import SCRAPE_SUFFIXES, parse_bytes
 from newsarchive.record.frontmatter import write_new_record
 from newsarchive.record.model import Record
 
@@ -112,11 +113,13 @@ def run(args: argparse.Namespace) -> int:
     bar = tqdm(files, unit="bài", disable=quiet or len(files) < 2, file=sys.stderr)
     for path in bar:
         try:
-            article = parse_file(path)
-            if article.sha256 in known:
+            raw = path.read_bytes()
+            sha = hashlib.sha256(raw).hexdigest()
+            if sha in known:
                 outcome.skipped += 1
-                bar.write(f"bỏ qua: {path}: already imported as {known[article.sha256]}")
+                bar.write(f"bỏ qua: {path}: already imported as {known[sha]}")
                 continue
+            article = parse_bytes(raw, str(path))
             record = article.to_record(imported=imported_at, fallback_date=args.date)
             written = write_unique(content, record)
         except NewsarchiveError as error:
@@ -127,8 +130,7 @@ def run(args: argparse.Namespace) -> int:
             outcome.failed += 1
             bar.write(f"lỗi: {path}: {error.strerror or error}", file=sys.stderr)
             continue
-        if article.sha256:
-            known[article.sha256] = written
+        known[sha] = written
         outcome.imported += 1
     bar.close()
     print(

@@ -20,6 +20,8 @@ VI_LETTERS = frozenset(_VI_BASE + _VI_TONED + _VI_TONED.upper())
 # Characters a TCVN3 or VNI file shows when read as Latin-1/cp1258: Latin-1 letters and
 # symbols that Vietnamese never uses (TCVN3 "Thµnh phè", VNI "Vieät", "Ñaûng").
 LEGACY_TELLS = frozenset("¡¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º¼½¾¿ÄÅÆÇËÎÏÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþÿ")
+_TELLS_RE = re.compile("[" + re.escape("".join(sorted(LEGACY_TELLS))) + "]")
+_VI_RE = re.compile("[" + "".join(sorted(VI_LETTERS)) + "]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _SAMPLE = 65536
 
@@ -109,10 +111,10 @@ def looks_vietnamese(text: str) -> bool:
 
 def _refuse_legacy(text: str, path: str | Path) -> None:
     sample = text[:_SAMPLE]
-    tells = sum(1 for ch in sample if ch in LEGACY_TELLS)
+    tells = len(_TELLS_RE.findall(sample))
     if tells < 3:
         return
-    vi = sum(1 for ch in sample if ch in VI_LETTERS)
+    vi = len(_VI_RE.findall(sample))
     if tells > 0.15 * (vi + tells):
         raise NewsarchiveError(
             "the text looks like a legacy Vietnamese encoding (TCVN3/ABC or VNI) shown as "

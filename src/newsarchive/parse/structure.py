@@ -15,7 +15,7 @@ MAX_CAPTION = 300
 _TERMINAL = (".", "!", "?", "…", '"', "”", "»", ":", ";", ")")
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")  # "./." closing a Vietnamese article
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s|$)")
-_INVISIBLE = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None})
+_INVISIBLE = re.compile("[\u200b-\u200d\ufeff]")
 
 
 @dataclass
@@ -43,7 +43,7 @@ class _Line:
 def split_lines(text: str) -> list[_Line]:
     """Lines with whitespace collapsed; NBSP-only lines flagged as photo markers."""
     lines = []
-    for raw in text.translate(_INVISIBLE).split("\n"):
+    for raw in _INVISIBLE.sub("", text).split("\n"):
         clean = " ".join(raw.split())
         lines.append(_Line(clean, photo=not clean and "\u00a0" in raw))
     return lines
