@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsarchive.errors import NewsarchiveError
-from newsarchive.parse.article import SCRAPE_SUFFIXES, ParsedArticle, parse_file
+from newsarchive.parse.article import HTML_SUFFIXES, SCRAPE_SUFFIXES, ParsedArticle, parse_file
 from newsarchive.parse.dates import parse_date_line
 from newsarchive.parse.decode import decode_bytes
 from newsarchive.parse.markdown import unescape_paragraph
@@ -118,7 +118,10 @@ def _values(got: ParsedArticle | None) -> dict[str, Any]:
 
 
 def labelled_sentences(scrape: Path, label: dict[str, Any]) -> list[str]:
-    """Every sentence of the scrape except those on dropped, title, date and byline lines."""
+    """Every sentence of the scrape except those on dropped, title, date and byline lines
+    (none for HTML pages, whose markup is not article text)."""
+    if scrape.suffix.lower() in HTML_SUFFIXES:
+        return []
     try:
         text = decode_bytes(scrape.read_bytes(), scrape)
     except NewsarchiveError:

@@ -118,7 +118,9 @@ class _Extractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
         if tag == "meta":
-            key = (values.get("property") or values.get("name") or values.get("itemprop")).lower()
+            key = (
+                values.get("property") or values.get("name") or values.get("itemprop") or ""
+            ).lower()
             if key and values.get("content"):
                 self.meta.setdefault(key, values["content"])
             return
