@@ -17,11 +17,12 @@ _NUMERIC = re.compile(
     r"(?<!\d)(\d{1,2})\s{0,2}([/.\-])\s{0,2}(\d{1,2})\s{0,2}\2\s{0,2}(\d{4})(?!\d)"
 )
 _WORDY = re.compile(
-    r"(?<!\d)(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})\s{0,3},?\s{0,3}năm\s{1,3}(\d{4})(?!\d)",
+    r"(?<!\d)(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})\s{0,3},?\s{0,3}(?:năm\s{1,3})?(\d{4})(?!\d)",
     re.IGNORECASE,
 )
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(
-    r"(?<!\d)\d{1,2}\s{0,2}[:hg]\s{0,2}\d{2}(?:\s{0,2}:\s{0,2}\d{2})?(?!\d)\s{0,2}'?"
+    r"(?<!\d)\d{1,2}\s{0,2}(?:[:hg]|giờ)\s{0,2}\d{2}(?:\s{0,2}phút)?(?:\s{0,2}:\s{0,2}\d{2})?(?!\d)\s{0,2}'?"
     r"(?:\s{0,2}(?:sa|ch|am|pm|a\.m\.|p\.m\.)(?![\w]))?",
     re.IGNORECASE,
 )
@@ -68,9 +69,13 @@ def parse_date_line(line: str) -> FoundDate | None:
         day, month, year = (int(g) for g in found.groups())
     else:
         found = _NUMERIC.search(line)
-        if not found:
-            return None
-        day, month, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
+        if found:
+            day, month, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
+        else:
+            found = _ISO.search(line)
+            if not found:
+                return None
+            year, month, day = (int(g) for g in found.groups())
     date = make_date(day, month, year)
     if date is None:
         return None

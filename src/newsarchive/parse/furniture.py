@@ -55,6 +55,12 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _KEY_JUNK = re.compile(r"[\W\d_]+")
+_CRUMB_SEPARATOR = re.compile(r"\s+[>»›|/]\s+")
+# A site's masthead above the headline: "Báo Nhân Dân", "Cổng thông tin điện tử …", "abc.vn".
+_MASTHEAD = re.compile(
+    r"^(?:(?i:báo)(?: (?i:điện tử))? [A-ZĐ]|(?i:cổng thông tin|trang thông tin|trang tin)|"
+    r"(?i:tạp chí|đài) [A-ZĐ]|(?i:thông tấn xã)|[\w.-]+\.(?:vn|com|net|org)\b)",
+)
 
 
 def furniture_key(line: str) -> str:
@@ -82,7 +88,36 @@ def is_furniture(line: str) -> bool:
     if text.endswith((".", "?", "!", "”", '"')) and len(text.split()) > 4:
         return False
     key = furniture_key(text)
-    return key in EXACT_KEYS or bool(_PREFIX.match(text))
+    return key in EXACT_KEYS or bool(_PREFIX.match(text)) or is_breadcrumb(text)
+
+
+def is_breadcrumb(text: str) -> bool:
+    """``"Thời sự > Chính trị"``: short segments joined by ``>``, ``»``, ``|`` or ``/``."""
+    parts = _CRUMB_SEPARATOR.split(text)
+    return (
+        len(parts) >= 2
+        and all(0 < len(p.split()) <= 4 and p[:1].isupper() for p in parts)
+        and not any(c.isdigit() for c in text)
+        and not text.endswith((".", "?", "!"))
+    )
+
+
+_MASTHEAD_WORD = re.compile(
+    r"^(?:báo|cổng thông tin|trang thông tin|trang tin|tạp chí|đài|thông tấn xã)"
+    r"(?:\s+điện tử)?\s*",
+    re.IGNORECASE,
+)
+
+
+def is_masthead(line: str) -> bool:
+    """A site name printed above the headline (checked only before the title)."""
+    text = line.strip()
+    match = _MASTHEAD.match(text)
+    if not match or len(text) > 80 or text.endswith((".", "?", "!", ":")):
+        return False
+    rest = _MASTHEAD_WORD.sub("", text)
+    lower = [w for w in rest.split() if w[:1].islower()]
+    return len(lower) <= 1 and len(text.split()) <= 10
 
 
 def is_section_end(line: str) -> bool:

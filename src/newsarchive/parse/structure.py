@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from newsarchive.parse.byline import Byline, parse_byline
 from newsarchive.parse.dates import FoundDate, parse_date_line
-from newsarchive.parse.furniture import is_furniture, is_section_end
+from newsarchive.parse.furniture import is_furniture, is_masthead, is_section_end
 
 MAX_TITLE = 250
 MAX_CAPTION = 300
@@ -86,6 +86,8 @@ def _find_title(lines: list[_Line], layout: Layout, given: str | None) -> int:
     for i, line in enumerate(lines):
         if line.blank or line.photo or is_furniture(line.text) or parse_date_line(line.text):
             continue
+        if is_masthead(line.text):
+            continue
         if fallback is None:
             fallback = i
         if word_count(line.text) >= 3:
@@ -110,6 +112,9 @@ def _cut_tail(lines: list[_Line]) -> list[_Line]:
                 kept.append(line)
             continue
         if is_section_end(line.text):
+            last = next((k.text for k in reversed(kept) if k.text), "")
+            if last and parse_byline(last):
+                break  # the article ended with its byline: the rest is other stories
             skipping = True
             continue
         if is_furniture(line.text):
