@@ -55,6 +55,12 @@ _OUTLET_WORDS = (
 )
 
 
+# Labels that only say "author" (not a credit such as "Tin và ảnh").
+_AUTHOR_LABELS = frozenset(
+    ["tac gia", "phong vien", "pv", "nhom pv", "nhom phong vien", "ctv", "cong tac vien"]
+)
+
+
 @dataclass
 class Byline:
     """What a byline line yielded."""
@@ -122,6 +128,15 @@ def parse_byline(line: str) -> Byline | None:
     return None
 
 
+def parse_labelled_byline(line: str) -> Byline | None:
+    """Only the explicit ``Label: names`` form (safe to look for above the body too)."""
+    text = line.strip().strip("*_").strip()
+    if len(text) > 140 or not _CREDIT_LABEL.match(text):
+        return None
+    found = parse_byline(text)
+    return found if found and found.authors else None
+
+
 def _from_names(names_text: str, label: str) -> Byline | None:
     names_text = names_text.strip().rstrip(".")
     paren = _PAREN.match(names_text)
@@ -143,7 +158,10 @@ def _from_names(names_text: str, label: str) -> Byline | None:
     if agency:
         credits.append(agency)
     if authors:
-        credit = ", ".join([label, *credits]) if credits else label
+        if fold(label).casefold() in _AUTHOR_LABELS:
+            credit = ", ".join(credits) or None
+        else:
+            credit = ", ".join([label, *credits])
     else:
         credit = ", ".join(credits) if credits else None
     return Byline(authors, credit)

@@ -46,6 +46,7 @@ class Tally:
     counts: dict[str, list[int]] = field(
         default_factory=lambda: {"speakers": [0, 0, 0], "people": [0, 0, 0]}
     )  # true positives, predicted, labelled
+    people_files: dict[str, int] = field(default_factory=lambda: {"speakers": 0, "people": 0})
     roles: list[float] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -102,6 +103,7 @@ def score_file(scrape: Path, label: dict[str, Any], tally: Tally) -> None:
     _score_body(scrape, label, got, tally)
     for key in ("speakers", "people"):
         if key in label:
+            tally.people_files[key] += 1
             _score_people(key, label[key] or [], getattr(got, key, []) if got else [], tally)
 
 
@@ -140,8 +142,8 @@ def labelled_sentences(scrape: Path, label: dict[str, Any]) -> list[str]:
         if found and (date is None or found.date.isoformat() == date):
             continue
         key = match_key(line)
-        if len(line) < 120 and (
-            (names and all(n in key for n in names)) or (credit and not names and credit in key)
+        if (len(line) < 120 and names and all(n in key for n in names)) or (
+            len(line) < 80 and (any(n in key for n in names) or (credit and credit in key))
         ):
             continue
         for sentence in _SENTENCE.split(line):
@@ -229,7 +231,8 @@ def report(folder: Path, tally: Tally, verbose: bool = False) -> str:
     rows.append(f"  {'furniture leaked':<22}{tally.leaked:>8}")
     for key in ("speakers", "people"):
         tp, predicted, labelled = tally.counts[key]
-        rows.append(f"  {key + ' F1':<22}{f1(tp, predicted, labelled):>8.3f}{labelled:>7}")
+        score = f"{f1(tp, predicted, labelled):.3f}" if tally.people_files[key] else "-"
+        rows.append(f"  {key + ' F1':<22}{score:>8}{labelled:>7}")
     roles = tally.roles
     mean = f"{sum(roles) / len(roles):.3f}" if roles else "-"
     rows.append(f"  {'people role F1':<22}{mean:>8}{len(roles):>7}")

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsarchive.parse.byline import Byline, parse_byline
+from newsarchive.parse.byline import Byline, parse_byline, parse_labelled_byline
 from newsarchive.parse.dates import FoundDate, parse_date_line
 from newsarchive.parse.furniture import is_furniture, is_masthead, is_section_end
+from newsarchive.vi.text import match_key
 
 MAX_TITLE = 250
 MAX_CAPTION = 300
@@ -66,7 +67,10 @@ def analyse(text: str, title: str | None = None) -> Layout:
     body = _cut_tail(lines[start:])
     _take_date(lines[:start], body, layout)
     _take_captions(body, layout)
+    head_byline = _take_head_byline(body)
     _take_byline(body, layout)
+    if head_byline:
+        layout.byline = _merge(head_byline, layout.byline)
     layout.paragraphs = _paragraphs(body)
     _finish_flattened(layout)
     return layout
@@ -213,6 +217,24 @@ def _take_byline(body: list[_Line], layout: Layout) -> None:
             merged = found
         layout.byline = merged
         body[i] = _Line("")
+
+
+def _take_head_byline(body: list[_Line]) -> Byline | None:
+    """A labelled byline (``Tác giả: X``) among the first lines under the title."""
+    filled = [i for i, line in enumerate(body) if line.text][:3]
+    for i in filled:
+        found = parse_labelled_byline(body[i].text)
+        if found:
+            body[i] = _Line("")
+            return found
+    return None
+
+
+def _merge(first: Byline, second: Byline) -> Byline:
+    authors = list(first.authors)
+    keys = {match_key(a) for a in authors}
+    authors.extend(a for a in second.authors if match_key(a) not in keys)
+    return Byline(authors, first.credit or second.credit)
 
 
 def _join(first: str | None, second: str | None) -> str | None:
