@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsarchive.errors import NewsarchiveError
-from newsarchive.parse.article import parse_bytes, parse_text
+from newsarchive.parse.article import parse_bytes, parse_html, parse_text
 
 PIECES = st.sampled_from(
     [
@@ -45,6 +45,21 @@ def test_parse_text_raises_only_newsarchive_error(text: str) -> None:
 def test_parse_bytes_raises_only_newsarchive_error(raw: bytes) -> None:
     try:
         article = parse_bytes(raw, "x.txt")
+    except NewsarchiveError:
+        return
+    assert article.title
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.text(max_size=30), st.sampled_from(["<p>", "</p>", "<meta ", ">"])),
+        max_size=20,
+    ).map("".join)
+)
+def test_parse_html_raises_only_newsarchive_error(inner: str) -> None:
+    try:
+        article = parse_html(f"<html><body>{inner}</body></html>", "x.html")
     except NewsarchiveError:
         return
     assert article.title

@@ -10,6 +10,7 @@ from typing import Any
 
 from newsarchive.errors import NewsarchiveError
 from newsarchive.parse.byline import is_agency, looks_like_name, title_case_name
+from newsarchive.parse.dates import parse_iso_date
 from newsarchive.parse.decode import decode_bytes
 from newsarchive.parse.html import extract_html, looks_like_html
 from newsarchive.parse.markdown import to_markdown
@@ -136,8 +137,9 @@ def parse_html(markup: str, source: str = "<page>") -> ParsedArticle:
     if not page.text.strip():
         raise NewsarchiveError("no article text found in the HTML page", source)
     article = parse_text(page.text, source, title=page.title)
-    if article.date is None and page.date:
-        article.date = dt.date.fromisoformat(page.date[:10])
+    meta_date = parse_iso_date(page.date)
+    if article.date is None and meta_date:
+        article.date = meta_date
         article.date_line = page.date
     if not article.authors and page.authors:
         for name in page.authors:

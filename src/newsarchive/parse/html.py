@@ -31,7 +31,7 @@ def extract_html(markup: str) -> HtmlPage:
     page = _with_trafilatura(markup)
     if page is None or not page.text.strip():
         page = _with_stdlib(markup)
-    if page.date and parse_iso_date(page.date) is None:
+    if parse_iso_date(page.date) is None:
         page.date = None
     return page
 
