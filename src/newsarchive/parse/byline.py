@@ -21,6 +21,7 @@ _CREDIT_LABEL = re.compile(
     r"(?P<names>.{1,120})$",
     re.IGNORECASE,
 )
+_CREDIT_ONLY = re.compile(rf"^{_CREDIT_WORDS}(?:\s+\w+)?$", re.IGNORECASE)
 _THEO = re.compile(r"^(?:theo|nguồn)\s*:?\s+(?P<who>.{2,80})$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\s-\s|\s–\s|\s—\s|\bvà\b|/)\s*", re.IGNORECASE)
 _PAREN = re.compile(r"^(?P<main>[^()]+?)\s*\((?P<inner>[^()]{1,60})\)$")
@@ -82,7 +83,13 @@ def is_agency(text: str) -> bool:
     if folded in AGENCY_WORDS or any(w in AGENCY_WORDS for w in re.split(r"[\s/,]+", folded)):
         return True
     low = folded.lower() + " "
-    return low.startswith(_OUTLET_WORDS) or ".com" in low or ".vn" in low
+    return low.startswith(_OUTLET_WORDS) or any(d in low for d in (".com", ".vn", ".net", ".org"))
+
+
+def _looks_like_outlet(text: str) -> bool:
+    """``"Dân trí"``, ``"Tuổi Trẻ"``: a short capitalised name with no clause in it."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and words[0][:1].isupper() and not any(c in text for c in ",;:")
 
 
 def looks_like_name(text: str) -> bool:
@@ -110,17 +117,20 @@ def parse_byline(line: str) -> Byline | None:
     if theo:
         who = theo.group("who").strip().rstrip(".")
         if len(who.split()) <= 8 and not who.endswith(("?", "!")):
-            if fold(who).upper() in AGENCY_WORDS:
+            parts = [p for p in _NAME_SPLIT.split(fold(who).upper()) if p.strip()]
+            if parts and all(p.strip() in AGENCY_WORDS for p in parts):
                 return Byline([], who)
-            if is_agency(who) or not looks_like_name(who):
+            if is_agency(who) or _looks_like_outlet(who):
                 return Byline([], text.rstrip("."))
-            return Byline([title_case_name(who)], None)
+            if looks_like_name(who):
+                return Byline([title_case_name(who)], None)
         return None
     paren = _PAREN.match(text)
-    if paren and is_agency(paren.group("inner")):
+    if paren:
+        inner = paren.group("inner").strip()
         found = _names(paren.group("main"))
-        if found is not None:
-            return Byline(found, paren.group("inner").strip())
+        if found and (is_agency(inner) or _CREDIT_ONLY.match(inner)):
+            return Byline(found, inner)
         return None
     found = _names(text)
     if found:
