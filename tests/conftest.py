@@ -21,9 +21,7 @@ def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled archive (``content/``) built once, under a sub-path base URL."""
     out = tmp_path_factory.mktemp("site") / "public"
     build_site(
-        BuildOptions(
-            content=ROOT / "content", output=out, base_url="https://example.org/archive/"
-        )
+        BuildOptions(content=ROOT / "content", output=out, base_url="https://example.org/archive/")
     )
     return out
 

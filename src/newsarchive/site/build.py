@@ -10,11 +10,12 @@ from newsarchive.site import urls
 from newsarchive.site.archive import build_archive
 from newsarchive.site.content import load_records
 from newsarchive.site.identity import Identities
+from newsarchive.site.lock import output_lock
 from newsarchive.site.pages import archive_pages
 from newsarchive.site.people_file import load_people, unknown_ids
-from newsarchive.site.render import make_environment
+from newsarchive.site.render import make_environment, render_page
 from newsarchive.site.theme import theme_dir
-from newsarchive.site.writer import copy_tree, staged_output, write_text
+from newsarchive.site.writer import check_output_folder, copy_tree, staged_output, write_text
 
 
 @dataclass
@@ -44,6 +45,7 @@ def normalise_base_url(base_url: str) -> str:
 def build_site(options: BuildOptions) -> BuildResult:
     """Build the whole site into ``options.output``; raise BuildFailed (writing nothing)
     if a record is bad, unless ``keep_going`` is set."""
+    check_output_folder(options.output, [options.content, *options.template_dirs])
     records, problems = load_records(options.content)
     if problems and not options.keep_going:
         raise BuildFailed(problems)
@@ -59,19 +61,23 @@ def build_site(options: BuildOptions) -> BuildResult:
     base_url = normalise_base_url(options.base_url)
     site = {"title": options.site_title, "base_url": base_url, "per_page": options.per_page}
     count = 0
-    with staged_output(options.output) as stage:
+    with output_lock(options.output), staged_output(options.output) as stage:
         copy_tree(theme_dir("static"), stage, "static")
         for extra in options.static_dirs:
             copy_tree(extra, stage, "static")
         for page in archive_pages(archive):
-            template = env.get_template(page.template)
-            html = template.render(
-                page.context, site=site, page_url=page.url, root=urls.root_prefix(page.url)
+            html = render_page(
+                env,
+                page.template,
+                page.context,
+                site=site,
+                page_url=page.url,
+                root=urls.root_prefix(page.url),
             )
             write_text(stage, urls.output_path(page.url), html)
             count += 1
-        not_found = env.get_template("404.html").render(
-            site=site, page_url="404.html", root=_absolute_root(base_url)
+        not_found = render_page(
+            env, "404.html", {}, site=site, page_url="404.html", root=_absolute_root(base_url)
         )
         write_text(stage, "404.html", not_found)
         count += 1

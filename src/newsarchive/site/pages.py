@@ -29,9 +29,9 @@ def archive_pages(archive: Archive) -> Iterator[Page]:
         {
             "latest": archive.articles[:HOME_LATEST],
             "years": [(year, len(items)) for year, items in archive.years.items()],
-            "top_speakers": sorted(
-                archive.speakers, key=lambda s: (-len(s.appearances), s.url)
-            )[:12],
+            "top_speakers": sorted(archive.speakers, key=lambda s: (-len(s.appearances), s.url))[
+                :12
+            ],
         },
     )
     yield from _article_pages(archive)
@@ -39,8 +39,9 @@ def archive_pages(archive: Archive) -> Iterator[Page]:
         months = [
             (month, len(arts)) for (y, month), arts in sorted(archive.months.items()) if y == year
         ]
-        yield Page(urls.year_url(year), "year.html", {"year": year, "months": months,
-                                                       "articles": items})
+        yield Page(
+            urls.year_url(year), "year.html", {"year": year, "months": months, "articles": items}
+        )
     for (year, month), items in archive.months.items():
         days = sorted({a.date for a in items})
         yield Page(
@@ -55,12 +56,8 @@ def archive_pages(archive: Archive) -> Iterator[Page]:
         letters.setdefault(first_letter(speaker.name), []).append(speaker)
     yield Page(urls.SPEAKERS_URL, "speakers.html", {"letters": letters})
     for speaker in archive.speakers:
-        appearances = sorted(
-            speaker.appearances, key=lambda a: a.article.sort_key, reverse=True
-        )
-        yield Page(
-            speaker.url, "speaker.html", {"speaker": speaker, "appearances": appearances}
-        )
+        appearances = sorted(speaker.appearances, key=lambda a: a.article.sort_key, reverse=True)
+        yield Page(speaker.url, "speaker.html", {"speaker": speaker, "appearances": appearances})
 
 
 def _article_pages(archive: Archive) -> Iterator[Page]:
