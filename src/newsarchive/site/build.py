@@ -26,9 +26,9 @@ class BuildOptions:
     site_title: str = "Kho lưu trữ tin bài"
     template_dirs: list[Path] = field(default_factory=list)  # searched before the theme
     static_dirs: list[Path] = field(default_factory=list)  # copied after the theme's
-    keep_going: bool = False
     people: Path | None = None  # the site's people.yaml
-    per_page: int = 20
+    per_page: int = 20  # site.yaml's per_page, for list pages
+    keep_going: bool = False
 
 
 @dataclass
@@ -59,7 +59,7 @@ def build_site(options: BuildOptions) -> BuildResult:
     archive = build_archive(records, Identities(people))
     env = make_environment([*options.template_dirs, theme_dir("templates")])
     base_url = normalise_base_url(options.base_url)
-    site = {"title": options.site_title, "base_url": base_url, "per_page": options.per_page}
+    site = {"title": options.site_title, "base_url": base_url}
     count = 0
     with output_lock(options.output), staged_output(options.output) as stage:
         copy_tree(theme_dir("static"), stage, "static")

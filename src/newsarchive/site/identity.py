@@ -26,11 +26,11 @@ class Identities:
     names the person."""
 
     def __init__(self, people: PeopleFile | None = None) -> None:
-        self._people = people
         self._by_key: dict[str, Identity] = {}
         self._slugs: set[str] = set()
-        for entry in people.entries if people else ():
-            self._slugs.add(slugify_vi(entry.id))
+
+        self._people = people  # its entries' slugs are taken before any default identity
+        self._slugs.update(slugify_vi(e.id) for e in (people.entries if people else ()))
 
     def resolve(self, person: Person) -> Identity:
         entry = self._entry(person)
