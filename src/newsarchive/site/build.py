@@ -12,7 +12,7 @@ from newsarchive.site.content import load_records
 from newsarchive.site.identity import Identities
 from newsarchive.site.lock import output_lock
 from newsarchive.site.pages import archive_pages
-from newsarchive.site.people_file import load_people, unknown_ids
+from newsarchive.site.people_file import people_for_build
 from newsarchive.site.render import make_environment, render_page
 from newsarchive.site.theme import theme_dir
 from newsarchive.site.writer import check_output_folder, copy_tree, staged_output, write_text
@@ -49,13 +49,7 @@ def build_site(options: BuildOptions) -> BuildResult:
     records, problems = load_records(options.content)
     if problems and not options.keep_going:
         raise BuildFailed(problems)
-    people = load_people(options.people) if options.people else None
-    if people is not None:
-        problems += unknown_ids(records, people)
-        if problems and not options.keep_going:
-            raise BuildFailed(problems)
-        bad = {str(p.path) for p in problems}
-        records = [(path, r) for path, r in records if str(path) not in bad]
+    people, records = people_for_build(options.people, records, problems, options.keep_going)
     archive = build_archive(records, Identities(people))
     env = make_environment([*options.template_dirs, theme_dir("templates")])
     base_url = normalise_base_url(options.base_url)

@@ -141,6 +141,26 @@ def unknown_ids(records: list[tuple[Path, Record]], people: PeopleFile) -> list[
     return problems
 
 
+def people_for_build(
+    path: Path | None,
+    records: list[tuple[Path, Record]],
+    problems: list[NewsarchiveError],
+    keep_going: bool,
+) -> tuple[PeopleFile | None, list[tuple[Path, Record]]]:
+    """Load ``people.yaml`` (if any) for a build and check the records' explicit ids:
+    unknown ones are added to ``problems`` and raise BuildFailed unless ``keep_going``, in
+    which case their records are left out."""
+    if path is None:
+        return None, records
+    people = load_people(path)
+    unknown = unknown_ids(records, people)
+    problems += unknown
+    if problems and not keep_going:
+        raise BuildFailed(problems)
+    bad = {p.path for p in unknown}
+    return people, [(file, r) for file, r in records if str(file) not in bad]
+
+
 def _id_line(path: Path, person_id: str) -> int | None:
     try:
         text = path.read_text(encoding="utf-8-sig")
