@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import signal
+from types import FrameType
 
 from newsarchive.commands._site import add_site_option, site_from_args
 from newsarchive.site.devserver import DevServer
@@ -26,8 +28,13 @@ def run(args: argparse.Namespace) -> int:
     site = site_from_args(args)
     assert site is not None
     server = DevServer(site, port=args.port)
+    signal.signal(signal.SIGTERM, _interrupt)  # stop as cleanly as on Ctrl-C
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         print("\nđã dừng xem trước.")
     return 0
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

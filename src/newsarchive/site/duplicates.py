@@ -24,9 +24,14 @@ class LikelyDuplicate:
     second_file: Path
 
     def __str__(self) -> str:
+        advice = (
+            "trang đã coi là một người; nên thống nhất cách viết"
+            if self.reason == TONE_OR_CASE
+            else "nếu là một người, gộp trong people.yaml"
+        )
         return (
             f"{self.first_file}: có thể trùng người: '{self.first}' và '{self.second}' "
-            f"({self.second_file}): {self.reason}; nếu là một người, gộp trong people.yaml"
+            f"({self.second_file}): {self.reason}; {advice}"
         )
 
 
