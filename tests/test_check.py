@@ -102,10 +102,3 @@ def test_likely_duplicates_signs() -> None:
     assert not any("Lê Thị Hoà" in d[:2] for d in
                    {(d.first, d.second) for d in likely_duplicates(
                        [(n, f) for n in names], merged)})
-
-
-def test_check_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
-    for command in ("init", "new", "build", "check"):
-        with pytest.raises(SystemExit):
-            main([command, "--help"])
-        assert "ví dụ: newsarchive" in capsys.readouterr().out

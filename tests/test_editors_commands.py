@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import io
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,28 @@ def test_editors_correction_survives_reimporting_the_same_scrape(editor_site: Pa
     assert list((editor_site / "content").rglob("*.md")) == [path]
     assert path.read_text(encoding="utf-8") == corrected
     assert main(["build"]) == 0
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsarchive import progress
+
+    monkeypatch.delenv("CI", raising=False)
+    assert progress.wanted(_Terminal())  # type: ignore[arg-type]
+    assert not progress.wanted(io.StringIO())  # piped
+    monkeypatch.setenv("CI", "true")
+    assert not progress.wanted(_Terminal())  # type: ignore[arg-type]
+    assert list(progress.progress([1, 2, 3])) == [1, 2, 3]
+
+
+@pytest.mark.parametrize("command", ["init", "new", "build", "serve", "check"])
+def test_every_editor_command_has_help_with_an_example(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert "ví dụ: newsarchive " + command in capsys.readouterr().out
