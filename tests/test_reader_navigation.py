@@ -47,7 +47,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_records(root / "content")
     out = root / "public"
     build_site(BuildOptions(content=root / "content", output=out,
-                            base_url="https://example.org/kho/", search=False))
+                            base_url="https://example.org/kho/", search=False, per_page=50))
     return out
 
 

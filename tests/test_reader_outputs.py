@@ -33,7 +33,8 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def site(content: Path) -> Path:
     out = content.parent / "public"
-    build_site(BuildOptions(content=content, output=out, base_url=BASE, search=False))
+    build_site(BuildOptions(content=content, output=out, base_url=BASE, search=False,
+                            per_page=50))
     return out
 
 
@@ -184,6 +185,9 @@ def test_cli_no_search_skips_the_index(content: Path, tmp_path: Path) -> None:
     out = tmp_path / "o"
     assert main(["build", "--content", str(content), "--output", str(out), "--no-search"]) == 0
     assert not (out / "pagefind").exists()
+    # site.yaml's per_page defaults to 20: the busy day's 60 articles make three pages
+    assert (out / "2024/03/15/page/3/index.html").is_file()
+    assert not (out / "2024/03/15/page/4").exists()
     search = (out / "search" / "index.html").read_text(encoding="utf-8")
     assert "pagefind-ui.js" not in search and "không có chỉ mục tìm kiếm" in search
     assert find_broken_links(out) == []

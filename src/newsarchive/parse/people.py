@@ -17,9 +17,7 @@ class PeopleResult:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def extract_people(
-    paragraphs: list[str], captions: list[str], authors: list[str]
-) -> PeopleResult:
+def extract_people(paragraphs: list[str], captions: list[str], authors: list[str]) -> PeopleResult:
     """Who is named (``people``), who speaks (``speakers``) and what they said (``quotes``).
 
     ``paragraphs`` are the body's paragraphs (NFC text), ``captions`` the photo captions,

@@ -10,11 +10,13 @@ from newsarchive.site import urls
 from newsarchive.site.archive import build_archive
 from newsarchive.site.content import load_records
 from newsarchive.site.identity import Identities
+from newsarchive.site.lock import output_lock
 from newsarchive.site.pages import archive_pages
-from newsarchive.site.render import make_environment
+from newsarchive.site.people_file import people_for_build
+from newsarchive.site.render import make_environment, render_page
 from newsarchive.site.search import build_search_index
 from newsarchive.site.theme import theme_dir
-from newsarchive.site.writer import copy_tree, staged_output, write_text
+from newsarchive.site.writer import check_output_folder, copy_tree, staged_output, write_text
 
 
 @dataclass
@@ -25,6 +27,8 @@ class BuildOptions:
     site_title: str = "Kho lưu trữ tin bài"
     template_dirs: list[Path] = field(default_factory=list)  # searched before the theme
     static_dirs: list[Path] = field(default_factory=list)  # copied after the theme's
+    people: Path | None = None  # the site's people.yaml
+    per_page: int = 20  # site.yaml's per_page, for list pages
     keep_going: bool = False
     search: bool = True  # build the Pagefind index (needs the pagefind package)
 
@@ -43,30 +47,36 @@ def normalise_base_url(base_url: str) -> str:
 def build_site(options: BuildOptions) -> BuildResult:
     """Build the whole site into ``options.output``; raise BuildFailed (writing nothing)
     if a record is bad, unless ``keep_going`` is set."""
+    check_output_folder(options.output, [options.content, *options.template_dirs])
     records, problems = load_records(options.content)
     if problems and not options.keep_going:
         raise BuildFailed(problems)
-    archive = build_archive(records, Identities())
+    people, records = people_for_build(options.people, records, problems, options.keep_going)
+    archive = build_archive(records, Identities(people))
     env = make_environment([*options.template_dirs, theme_dir("templates")])
     base_url = normalise_base_url(options.base_url)
     site = {"title": options.site_title, "base_url": base_url, "search": options.search}
     count = 0
-    with staged_output(options.output) as stage:
+    with output_lock(options.output), staged_output(options.output) as stage:
         copy_tree(theme_dir("static"), stage, "static")
         for extra in options.static_dirs:
             copy_tree(extra, stage, "static")
-        for page in archive_pages(archive):
-            if page.render is not None:
+        for page in archive_pages(archive, per_page=options.per_page):
+            if page.render is not None:  # feeds, sitemaps, robots.txt
                 html = page.render(site)
             else:
-                template = env.get_template(page.template)
-                html = template.render(
-                    page.context, site=site, page_url=page.url, root=urls.root_prefix(page.url)
+                html = render_page(
+                    env,
+                    page.template,
+                    page.context,
+                    site=site,
+                    page_url=page.url,
+                    root=urls.root_prefix(page.url),
                 )
             write_text(stage, urls.output_path(page.url), html)
             count += 1
-        not_found = env.get_template("404.html").render(
-            site=site, page_url="404.html", root=_absolute_root(base_url)
+        not_found = render_page(
+            env, "404.html", {}, site=site, page_url="404.html", root=_absolute_root(base_url)
         )
         write_text(stage, "404.html", not_found)
         count += 1

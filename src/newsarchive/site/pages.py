@@ -14,7 +14,7 @@ from newsarchive.site import urls
 from newsarchive.site.archive import Archive, Article
 from newsarchive.site.calendar import month_grid, neighbours
 from newsarchive.site.feeds import atom_feed
-from newsarchive.site.pagination import paginate
+from newsarchive.site.pagination import PAGE_SIZE, paginate
 from newsarchive.site.sitemap import SITEMAP_LIMIT, robots_txt, sitemap_file, sitemap_names
 from newsarchive.vi.collate import first_letter
 
@@ -38,10 +38,13 @@ def speaker_feed_url(speaker_url: str) -> str:
     return f"{speaker_url}{FEED_URL}"
 
 
-def archive_pages(archive: Archive, *, sitemap_limit: int = SITEMAP_LIMIT) -> Iterator[Page]:
-    """Every page of the site, in a stable order; the sitemap lists the HTML ones."""
+def archive_pages(
+    archive: Archive, *, per_page: int = PAGE_SIZE, sitemap_limit: int = SITEMAP_LIMIT
+) -> Iterator[Page]:
+    """Every page of the site, in a stable order; lists show ``per_page`` articles a page
+    and the sitemap lists the HTML pages."""
     html_urls: list[str] = []
-    for page in _html_pages(archive):
+    for page in _html_pages(archive, per_page):
         html_urls.append(page.url)
         yield page
     yield Page(FEED_URL, "", render=partial(_site_feed, articles=archive.articles),
@@ -64,7 +67,7 @@ def archive_pages(archive: Archive, *, sitemap_limit: int = SITEMAP_LIMIT) -> It
         )
 
 
-def _html_pages(archive: Archive) -> Iterator[Page]:
+def _html_pages(archive: Archive, per_page: int) -> Iterator[Page]:
     yield Page(
         "",
         "home.html",
@@ -79,13 +82,13 @@ def _html_pages(archive: Archive) -> Iterator[Page]:
     )
     yield Page(SEARCH_URL, "search.html", {})
     yield from _article_pages(archive)
-    yield from _date_pages(archive)
+    yield from _date_pages(archive, per_page)
     letters: dict[str, list] = {}
     for speaker in archive.speakers:
         letters.setdefault(first_letter(speaker.name), []).append(speaker)
     yield Page(urls.SPEAKERS_URL, "speakers.html", {"letters": letters})
     for speaker in archive.speakers:
-        for pager in paginate(_appearances(speaker.appearances), speaker.url):
+        for pager in paginate(_appearances(speaker.appearances), speaker.url, per_page):
             yield Page(
                 pager.url,
                 "speaker.html",
@@ -102,13 +105,13 @@ def _appearances(appearances: Sequence) -> list:
     return sorted(appearances, key=lambda a: a.article.sort_key, reverse=True)
 
 
-def _date_pages(archive: Archive) -> Iterator[Page]:
+def _date_pages(archive: Archive, per_page: int) -> Iterator[Page]:
     year_links = neighbours(archive.years)
     for year, items in archive.years.items():
         counts = {m: len(arts) for (y, m), arts in archive.months.items() if y == year}
         months = [(month, counts.get(month, 0)) for month in range(1, 13)]
         before, after = year_links[year]
-        for pager in paginate(items, urls.year_url(year)):
+        for pager in paginate(items, urls.year_url(year), per_page):
             yield Page(pager.url, "year.html", {
                 "year": year, "months": months, "articles": pager.items, "pager": pager,
                 "previous": before, "next": after,
@@ -119,7 +122,7 @@ def _date_pages(archive: Archive) -> Iterator[Page]:
         for article in items:
             counts[article.date] = counts.get(article.date, 0) + 1
         before, after = month_links[(year, month)]
-        for pager in paginate(items, urls.month_url(year, month)):
+        for pager in paginate(items, urls.month_url(year, month), per_page):
             yield Page(pager.url, "month.html", {
                 "year": year, "month": month, "weeks": month_grid(year, month, counts),
                 "articles": pager.items, "pager": pager, "previous": before, "next": after,
@@ -127,7 +130,7 @@ def _date_pages(archive: Archive) -> Iterator[Page]:
     day_links = neighbours(archive.days)
     for day, items in archive.days.items():
         before, after = day_links[day]
-        for pager in paginate(items, urls.day_url(day)):
+        for pager in paginate(items, urls.day_url(day), per_page):
             yield Page(pager.url, "day.html", {
                 "day": day, "articles": pager.items, "pager": pager,
                 "previous": before, "next": after,

@@ -36,8 +36,21 @@ def pagefind_executable() -> Path:
     return binary
 
 
+def has_indexable_pages(site: Path) -> bool:
+    """Whether any page is a full HTML document marking content for the index (a site's
+    own templates may be neither; Pagefind then refuses to build)."""
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "data-pagefind-body" in html and "<html" in html:
+            return True
+    return False
+
+
 def build_search_index(site: Path) -> None:
-    """Index ``site`` (a folder of written pages) into ``site/pagefind/``."""
+    """Index ``site`` (a folder of written pages) into ``site/pagefind/``; nothing to do
+    when no page carries ``data-pagefind-body``."""
+    if not has_indexable_pages(site):
+        return
     command = [
         str(pagefind_executable()),
         "--site", str(site),
