@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsarchive.site.archive import Article
 from newsarchive.site.markup import render_markdown
@@ -21,6 +22,12 @@ def timestamp(article: Article) -> str:
     """RFC 3339 time of an article: its date (and time, if known) in Vietnam's time zone."""
     time = article.record.time or dt.time(0, 0)
     return dt.datetime.combine(article.date, time, VN_TZ).isoformat()
+
+
+@lru_cache(maxsize=512)
+def _body_html(body: str) -> str:
+    """Rendered once per body although it appears in the site's and speakers' feeds."""
+    return render_markdown(body)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -72,5 +79,5 @@ def _entry(article: Article, base_url: str) -> ET.Element:
         _sub(_sub(entry, "author"), "name", name)
     for person in record.speakers:
         _sub(entry, "category", term=person.name)
-    _sub(entry, "content", render_markdown(record.body), type="html")
+    _sub(entry, "content", _body_html(record.body), type="html")
     return entry
