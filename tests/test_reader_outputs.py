@@ -9,9 +9,11 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsarchive.cli import main
-from newsarchive.site import BuildOptions, build_site
+from newsarchive.site import BuildOptions, build_site, cbor
 from newsarchive.site.archive import build_archive
 from newsarchive.site.content import load_records
 from newsarchive.site.identity import Identities
@@ -191,3 +193,12 @@ def test_cli_no_search_skips_the_index(content: Path, tmp_path: Path) -> None:
     search = (out / "search" / "index.html").read_text(encoding="utf-8")
     assert "pagefind-ui.js" not in search and "không có chỉ mục tìm kiếm" in search
     assert find_broken_links(out) == []
+
+
+@given(st.recursive(
+    st.integers(-(2**63), 2**64 - 1) | st.text() | st.binary(),
+    lambda inner: st.lists(inner, max_size=5),
+    max_leaves=20,
+))
+def test_cbor_round_trips(item: object) -> None:
+    assert cbor.decode(cbor.encode(item)) == item
