@@ -105,8 +105,9 @@ def test_calendar_grid_is_monday_first() -> None:
 
 def test_month_page_shows_vietnamese_calendar_with_linked_days(site: Path) -> None:
     html = read(site, "2024/03/")
-    heads = re.findall(r'<th scope="col">([^<]+)</th>', html)
-    assert heads == ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
+    heads = re.findall(r'<th scope="col"><abbr title="([^"]+)">([^<]+)</abbr></th>', html)
+    assert [short for _, short in heads] == ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
+    assert [full for full, _ in heads][::6] == ["Thứ Hai", "Chủ Nhật"]
     linked = re.findall(r'<td class="has-articles"><a href="([^"]+)" aria-label="([^"]+)"', html)
     assert ("../../2024/03/15/", "Thứ Sáu, 15 tháng 3 năm 2024: 60 bài") in linked
     assert '<td><span class="day">14</span></td>' in html  # no articles: not a link

@@ -9,6 +9,7 @@ import jinja2
 
 from newsarchive.errors import NewsarchiveError
 from newsarchive.site import metadata, urls
+from newsarchive.site.calendar import weekday_headers
 from newsarchive.site.markup import render_markdown
 from newsarchive.vi import dates
 
@@ -33,7 +34,7 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         year_url=urls.year_url,
         month_url=urls.month_url,
         day_url=urls.day_url,
-        weekday_names=dates.weekday_names,
+        weekday_headers=weekday_headers,
         article_json_ld=metadata.article_json_ld,
         summary=metadata.summary,
     )
