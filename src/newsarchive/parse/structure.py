@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 
 from newsarchive.parse.byline import Byline, parse_byline, parse_labelled_byline
 from newsarchive.parse.dates import FoundDate, parse_date_line
-from newsarchive.parse.furniture import is_furniture, is_masthead, is_section_end
+from newsarchive.parse.furniture import (
+    is_comment_heading,
+    is_footer,
+    is_furniture,
+    is_masthead,
+    is_section_end,
+)
 from newsarchive.vi.text import match_key
 
 MAX_TITLE = 250
@@ -17,6 +23,8 @@ _TERMINAL = (".", "!", "?", "…", '"', "”", "»", ":", ";", ")")
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")  # "./." closing a Vietnamese article
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s|$)")
 _INVISIBLE = re.compile("[\u200b-\u200d\ufeff]")
+_BODY_END = re.compile(r"(?:[.:…]|[^.]\.\.\.)[\"”’)\]]*$")
+_PHOTO_CREDIT = re.compile(r"^\(?(?:ảnh|nguồn|video|clip)\s*:", re.IGNORECASE)
 
 
 @dataclass
@@ -86,6 +94,57 @@ def _find_title(lines: list[_Line], layout: Layout, given: str | None) -> int:
                 return i + 1
         layout.title = given
         return 0
+    candidates: list[int] = []
+    for i, line in enumerate(lines):
+        if i > 80 or (line.photo and candidates):
+            break  # a photo: the article has started
+        if line.blank or line.photo or is_furniture(line.text) or parse_date_line(line.text):
+            continue
+        if is_masthead(line.text):
+            continue
+        if looks_like_body(line.text):
+            break
+        candidates.append(i)
+    chosen = _pick_title(lines, candidates)
+    if chosen is None:
+        chosen = _first_title_line(lines)
+    if chosen is None:
+        return len(lines)
+    layout.title = lines[chosen].text
+    return chosen + 1
+
+
+def looks_like_body(text: str) -> bool:
+    """A line of article text rather than a headline: a long sentence ending with a period
+    (or a colon), or a line far too long for a headline."""
+    if len(text) > MAX_TITLE or word_count(text, 45) >= 45:
+        return True
+    return word_count(text) >= 8 and bool(_BODY_END.search(text[-6:]))
+
+
+def _pick_title(lines: list[_Line], candidates: list[int]) -> int | None:
+    """The headline among the lines before the first body line: the last one that is not a
+    byline, a photo credit or a short menu item (the lines above it are menus, mastheads and
+    category labels)."""
+    usable = [
+        i
+        for i in candidates
+        if not (parse_labelled_byline(lines[i].text) or _PHOTO_CREDIT.match(lines[i].text))
+    ]
+    if not usable:
+        return None
+    named = [i for i in usable if not (i != usable[0] and parse_byline(lines[i].text))]
+    usable = named or usable
+    # A short sentence ending with a period is the start of the body, not a headline.
+    headlines = [i for i in usable if not _BODY_END.search(lines[i].text[-6:])]
+    usable = headlines or usable
+    long_ones = [i for i in usable if word_count(lines[i].text) >= 3]
+    return (long_ones or usable)[-1]
+
+
+def _first_title_line(lines: list[_Line]) -> int | None:
+    """The old rule, when no body line follows the candidates: the first line of three words
+    or more after the furniture, else the first line at all."""
     fallback = None
     for i, line in enumerate(lines):
         if line.blank or line.photo or is_furniture(line.text) or parse_date_line(line.text):
@@ -95,26 +154,31 @@ def _find_title(lines: list[_Line], layout: Layout, given: str | None) -> int:
         if fallback is None:
             fallback = i
         if word_count(line.text) >= 3:
-            layout.title = line.text
-            return i + 1
+            return i
         if i > 60:
             break
-    if fallback is None:
-        return len(lines)
-    layout.title = lines[fallback].text
-    return fallback + 1
+    return fallback
 
 
 def _cut_tail(lines: list[_Line]) -> list[_Line]:
     """Drop furniture lines, and after a heading like "Các tin khác" the list of other
-    stories that follows it (headline-like lines), up to the next real paragraph."""
+    stories that follows it (headline-like lines), up to the next real paragraph.  Readers'
+    comments and the site footer end the article once it has had its body."""
+    remaining = [0] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        remaining[i] = remaining[i + 1] + len(lines[i].text)
     kept: list[_Line] = []
     skipping = False
-    for line in lines:
+    body_lines = kept_chars = 0
+    for i, line in enumerate(lines):
         if line.blank or line.photo:
             if not skipping:
                 kept.append(line)
             continue
+        if (is_comment_heading(line.text) or is_footer(line.text)) and (
+            body_lines >= 2 and remaining[i + 1] < kept_chars
+        ):
+            break  # comments or the footer: the article is over
         if is_section_end(line.text):
             last = next((k.text for k in reversed(kept) if k.text), "")
             if last and parse_byline(last):
@@ -128,6 +192,41 @@ def _cut_tail(lines: list[_Line]) -> list[_Line]:
         ):
             continue
         skipping = False
+        kept.append(line)
+        kept_chars += len(line.text)
+        body_lines += looks_like_body(line.text)
+    return _cut_after_byline(kept)
+
+
+def _cut_after_byline(body: list[_Line]) -> list[_Line]:
+    """After the last body paragraph, a byline ends the article: the lines after it that are
+    not sentences (headlines of other stories, footer lines) are dropped; date lines stay."""
+    last_body = -1
+    for i, line in enumerate(body):
+        if line.text and looks_like_body(line.text):
+            last_body = i
+    if last_body < 0:
+        return body
+    byline_at = None
+    for i in range(last_body + 1, len(body)):
+        text = body[i].text
+        if text and not parse_date_line(text) and parse_byline(text):
+            byline_at = i
+            break
+    kept = body[: last_body + 1]
+    for i in range(last_body + 1, len(body)):
+        line = body[i]
+        text = line.text
+        if text and is_footer(text):
+            continue
+        if (
+            byline_at is not None
+            and i > byline_at
+            and text
+            and not ends_sentence(text)
+            and not parse_date_line(text)
+        ):
+            continue
         kept.append(line)
     return kept
 
