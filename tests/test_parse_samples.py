@@ -73,7 +73,8 @@ def test_layout_fixture(scrape: Path) -> None:
     assert got.captions == expected["captions"]
     paragraphs = [norm(p) for p in got.paragraphs]
     for line in expected["dropped"]:
-        assert norm(line) not in paragraphs and norm(line) not in got.body
+        assert norm(line) not in paragraphs
+        assert len(norm(line)) < 30 or norm(line) not in norm(got.body)
     tally = Tally()
     score_file(scrape, expected, tally)
     assert tally.sentences[0] == tally.sentences[1], tally.problems

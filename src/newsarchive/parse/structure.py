@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsarchive.parse.byline import Byline, parse_byline, parse_labelled_byline
+from newsarchive.parse.byline import (
+    Byline,
+    lead_credit,
+    parse_byline,
+    parse_labelled_byline,
+)
 from newsarchive.parse.dates import FoundDate, parse_date_line
 from newsarchive.parse.furniture import (
     is_comment_heading,
@@ -73,14 +78,16 @@ def analyse(text: str, title: str | None = None) -> Layout:
     layout = Layout()
     start = _find_title(lines, layout, given=title)
     body = _cut_tail(lines[start:])
+    head_byline = _take_head_byline(body)
     _take_date(lines[:start], body, layout)
     _take_captions(body, layout)
-    head_byline = _take_head_byline(body)
     _take_byline(body, layout)
     if head_byline:
         layout.byline = _merge(head_byline, layout.byline)
     layout.paragraphs = _paragraphs(body)
     _finish_flattened(layout)
+    if layout.paragraphs and not layout.byline.credit:
+        layout.byline.credit = lead_credit(layout.paragraphs[0])
     return layout
 
 
@@ -95,17 +102,22 @@ def _find_title(lines: list[_Line], layout: Layout, given: str | None) -> int:
         layout.title = given
         return 0
     candidates: list[int] = []
+    body_found = False
     for i, line in enumerate(lines):
-        if i > 80 or (line.photo and candidates):
-            break  # a photo: the article has started
+        if i > 80:
+            break
+        if line.photo and candidates:
+            body_found = True  # a photo: the article has started
+            break
         if line.blank or line.photo or is_furniture(line.text) or parse_date_line(line.text):
             continue
         if is_masthead(line.text):
             continue
         if looks_like_body(line.text):
+            body_found = True
             break
         candidates.append(i)
-    chosen = _pick_title(lines, candidates)
+    chosen = _pick_title(lines, candidates) if body_found else None
     if chosen is None:
         chosen = _first_title_line(lines)
     if chosen is None:
@@ -138,8 +150,13 @@ def _pick_title(lines: list[_Line], candidates: list[int]) -> int | None:
     # A short sentence ending with a period is the start of the body, not a headline.
     headlines = [i for i in usable if not _BODY_END.search(lines[i].text[-6:])]
     usable = headlines or usable
-    long_ones = [i for i in usable if word_count(lines[i].text) >= 3]
+    long_ones = [i for i in usable if _letter_words(lines[i].text) >= 3]
     return (long_ones or usable)[-1]
+
+
+def _letter_words(text: str) -> int:
+    """Words holding a letter (``"Thứ Năm, 31/2/2024"`` has two)."""
+    return sum(any(c.isalpha() for c in w) for w in text[:600].split(maxsplit=50))
 
 
 def _first_title_line(lines: list[_Line]) -> int | None:
@@ -319,10 +336,16 @@ def _take_byline(body: list[_Line], layout: Layout) -> None:
 
 
 def _take_head_byline(body: list[_Line]) -> Byline | None:
-    """A labelled byline (``Tác giả: X``) among the first lines under the title."""
-    filled = [i for i, line in enumerate(body) if line.text][:3]
-    for i in filled:
+    """A byline among the first lines under the title: a labelled one (``Tác giả: X``), or a
+    bare name next to the date line (``Lê Thanh Hương`` / ``12/08/2024 06:00 GMT+7``)."""
+    filled = [i for i, line in enumerate(body) if line.text][:4]
+    for n, i in enumerate(filled[:3]):
         found = parse_labelled_byline(body[i].text)
+        if not found and not ends_sentence(body[i].text):
+            neighbours = filled[max(0, n - 1) : n] + filled[n + 1 : n + 2]
+            if any(parse_date_line(body[j].text) for j in neighbours):
+                found = parse_byline(body[i].text)
+                found = found if found and found.authors else None
         if found:
             body[i] = _Line("")
             return found
