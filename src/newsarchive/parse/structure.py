@@ -29,6 +29,10 @@ _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")  # "./." closing a Vietnamese art
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s|$)")
 _INVISIBLE = re.compile("[\u200b-\u200d\ufeff]")
 _BODY_END = re.compile(r"(?:[.:…]|[^.]\.\.\.)[\"”’)\]]*$")
+# A caption's photo credit at its end: "… Ảnh: Ngọc Thành", "… (Ảnh: TTXVN)".
+_CAPTION_CREDIT = re.compile(
+    r"(?:^|[\s.(\-–])\(?(?i:ảnh|nguồn ảnh|ảnh minh họa)\s*:\s*[^.:]{1,60}\)?$"
+)
 _PHOTO_CREDIT = re.compile(r"^\(?(?:ảnh|nguồn|video|clip)\s*:", re.IGNORECASE)
 
 
@@ -141,7 +145,11 @@ def _pick_title(lines: list[_Line], candidates: list[int]) -> int | None:
     usable = [
         i
         for i in candidates
-        if not (parse_labelled_byline(lines[i].text) or _PHOTO_CREDIT.match(lines[i].text))
+        if not (
+            parse_labelled_byline(lines[i].text)
+            or _PHOTO_CREDIT.match(lines[i].text)
+            or _CAPTION_CREDIT.search(lines[i].text[-80:])
+        )
     ]
     if not usable:
         return None
@@ -242,6 +250,7 @@ def _cut_after_byline(body: list[_Line]) -> list[_Line]:
             and text
             and not ends_sentence(text)
             and not parse_date_line(text)
+            and not parse_byline(text)
         ):
             continue
         kept.append(line)
