@@ -300,7 +300,7 @@ def _take_captions(body: list[_Line], layout: Layout) -> None:
         j = i + 1
         while j < len(body) and body[j].blank:
             j += 1
-        if j >= len(body) or body[j].photo or len(body[j].text) > MAX_CAPTION:
+        if j >= len(body) or body[j].photo or not _could_be_caption(body[j].text):
             i = j
             continue
         if parse_byline(body[j].text) and _only_blank_after(body, j + 1):
@@ -315,6 +315,15 @@ def _take_captions(body: list[_Line], layout: Layout) -> None:
             k += 1
         layout.captions.append(caption)
         i = k
+
+
+def _could_be_caption(text: str) -> bool:
+    """Short enough for a caption, and not a paragraph of several sentences (a photo marker
+    with no caption is followed directly by the body)."""
+    if len(text) > MAX_CAPTION:
+        return False
+    sentences = len(_SENTENCE_END.findall(text))
+    return sentences <= 1 or len(text) < 150 or bool(_CAPTION_CREDIT.search(text[-80:]))
 
 
 def _only_blank_after(body: list[_Line], start: int) -> bool:
@@ -352,7 +361,10 @@ def _take_head_byline(body: list[_Line]) -> Byline | None:
         found = parse_labelled_byline(body[i].text)
         if not found and not ends_sentence(body[i].text):
             neighbours = filled[max(0, n - 1) : n] + filled[n + 1 : n + 2]
-            if any(parse_date_line(body[j].text) for j in neighbours):
+            dated = any(parse_date_line(body[j].text) for j in neighbours)
+            # or the very first line under the title, with the body right after it
+            leads = n == 0 and n + 1 < len(filled) and looks_like_body(body[filled[1]].text)
+            if dated or leads:
                 found = parse_byline(body[i].text)
                 found = found if found and found.authors else None
         if found:
