@@ -122,3 +122,16 @@ def test_known_hashes_reads_front_matter(tmp_path: Path) -> None:
     assert run_import(CAPS, "--content", tmp_path) == 0
     (tmp_path / "notes.md").write_text("no front matter\n", encoding="utf-8")
     assert len(known_hashes(tmp_path)) == 1
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared/ not present")
+def test_import_inside_a_site_folder_uses_its_content(editor_site: Path) -> None:
+    from conftest import SEED_URL
+
+    nested = editor_site / "content" / "2024"
+    nested.mkdir(parents=True, exist_ok=True)
+    assert run_import(SEED) == 0
+    records = list((editor_site / "content").rglob("*.md"))
+    assert [r.relative_to(editor_site / "content").as_posix() for r in records] == [
+        SEED_URL.rstrip("/") + ".md"
+    ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -13,6 +12,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from newsarchive import progress
+from newsarchive.commands._site import add_site_option, site_from_args
 from newsarchive.errors import NewsarchiveError
 from newsarchive.parse.article import SCRAPE_SUFFIXES, parse_bytes
 from newsarchive.record.frontmatter import write_new_record
@@ -23,9 +24,18 @@ MAX_SLUG_SUFFIX = 1000
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import scrapes as records")
+    p = sub.add_parser(
+        "import",
+        help="import scrapes as records",
+        description="Nhập các bản cào (.txt, .html) thành bản ghi trong content/YYYY/MM/DD/. "
+        "Không bao giờ ghi đè bản ghi đã có; bản cào đã nhập (cùng sha256) được bỏ qua.",
+        epilog="ví dụ: newsarchive import tin-moi/ --date 2024-06-21",
+    )
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
-    p.add_argument("--content", type=Path, default=Path("content"), help="records folder")
+    add_site_option(p)
+    p.add_argument(
+        "--content", type=Path, default=None, help="records folder (default: the site's content/)"
+    )
     p.add_argument(
         "--date",
         type=_iso_date,
@@ -105,10 +115,11 @@ def write_unique(content: Path, record: Record) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     files = collect(args.paths)
-    content: Path = args.content
+    site = site_from_args(args, required=False)
+    content: Path = args.content or (site.content if site else Path("content"))
     known = known_hashes(content)
     imported_at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    quiet = not sys.stderr.isatty() or bool(os.environ.get("CI"))
+    quiet = not progress.wanted()
     outcome = Outcome()
     bar = tqdm(files, unit="bài", disable=quiet or len(files) < 2, file=sys.stderr)
     for path in bar:

@@ -12,6 +12,7 @@ from newsarchive.site.content import load_records
 from newsarchive.site.identity import Identities
 from newsarchive.site.lock import output_lock
 from newsarchive.site.pages import archive_pages
+from newsarchive.site.people_file import people_for_build
 from newsarchive.site.render import make_environment, render_page
 from newsarchive.site.theme import theme_dir
 from newsarchive.site.writer import check_output_folder, copy_tree, staged_output, write_text
@@ -25,6 +26,8 @@ class BuildOptions:
     site_title: str = "Kho lưu trữ tin bài"
     template_dirs: list[Path] = field(default_factory=list)  # searched before the theme
     static_dirs: list[Path] = field(default_factory=list)  # copied after the theme's
+    people: Path | None = None  # the site's people.yaml
+    per_page: int = 20  # site.yaml's per_page, for list pages
     keep_going: bool = False
 
 
@@ -46,7 +49,8 @@ def build_site(options: BuildOptions) -> BuildResult:
     records, problems = load_records(options.content)
     if problems and not options.keep_going:
         raise BuildFailed(problems)
-    archive = build_archive(records, Identities())
+    people, records = people_for_build(options.people, records, problems, options.keep_going)
+    archive = build_archive(records, Identities(people))
     env = make_environment([*options.template_dirs, theme_dir("templates")])
     base_url = normalise_base_url(options.base_url)
     site = {"title": options.site_title, "base_url": base_url}
