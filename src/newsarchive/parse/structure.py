@@ -14,6 +14,7 @@ from newsarchive.parse.byline import (
 )
 from newsarchive.parse.dates import FoundDate, parse_date_line
 from newsarchive.parse.furniture import (
+    furniture_key,
     is_comment_heading,
     is_footer,
     is_furniture,
@@ -76,9 +77,14 @@ def ends_sentence(text: str) -> bool:
     return text.endswith(_TERMINAL)
 
 
-def analyse(text: str, title: str | None = None) -> Layout:
-    """Find the parts of a decoded scrape; ``title`` is given when HTML metadata had one."""
+def analyse(
+    text: str, title: str | None = None, extra_furniture: frozenset[str] = frozenset()
+) -> Layout:
+    """Find the parts of a decoded scrape; ``title`` is given when HTML metadata had one;
+    ``extra_furniture`` holds ``furniture_key``s of a site's own chrome lines (site.yaml)."""
     lines = split_lines(text)
+    if extra_furniture:
+        lines = [ln for ln in lines if furniture_key(ln.text) not in extra_furniture]
     layout = Layout()
     start = _find_title(lines, layout, given=title)
     body = _cut_tail(lines[start:])
