@@ -135,3 +135,22 @@ def test_import_inside_a_site_folder_uses_its_content(editor_site: Path) -> None
     assert [r.relative_to(editor_site / "content").as_posix() for r in records] == [
         SEED_URL.rstrip("/") + ".md"
     ]
+
+
+def test_site_furniture_lines_are_dropped_on_import(editor_site: Path) -> None:
+    config = editor_site / "site.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nfurniture:\n" in text
+    extra = "\nfurniture:\n  - Bản tin Đảng bộ phường Cửa Nam\n"
+    config.write_text(text.replace("\nfurniture:\n", extra, 1), encoding="utf-8")
+    scrape = editor_site / "tin.txt"
+    scrape.write_text(
+        "Thứ Hai, 12/8/2024\nPhường Cửa Nam ra quân làm sạch phố phường cuối tuần\n\n"
+        "Sáng 11/8, hơn 200 đoàn viên thanh niên phường Cửa Nam đã ra quân dọn vệ sinh.\n\n"
+        "Bản tin Đảng bộ phường Cửa Nam\n\nNhiều tuyến phố được làm sạch trước giờ trưa.\n",
+        encoding="utf-8",
+    )
+    assert run_import(scrape) == 0
+    record = next((editor_site / "content").rglob("*.md")).read_text(encoding="utf-8")
+    assert "Bản tin Đảng bộ phường" not in record
+    assert "Nhiều tuyến phố được làm sạch trước giờ trưa." in record

@@ -117,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
     files = collect(args.paths)
     site = site_from_args(args, required=False)
     content: Path = args.content or (site.content if site else Path("content"))
+    furniture = site.config.furniture if site else []
     known = known_hashes(content)
     imported_at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     quiet = not progress.wanted()
@@ -130,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
                 outcome.skipped += 1
                 bar.write(f"bỏ qua: {path}: already imported as {known[sha]}")
                 continue
-            article = parse_bytes(raw, str(path))
+            article = parse_bytes(raw, str(path), furniture)
             record = article.to_record(imported=imported_at, fallback_date=args.date)
             written = write_unique(content, record)
         except NewsarchiveError as error:

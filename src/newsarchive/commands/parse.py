@@ -6,22 +6,31 @@ import argparse
 import json
 import sys
 
+from newsarchive.commands._site import add_site_option, site_from_args
 from newsarchive.errors import NewsarchiveError
 from newsarchive.parse.article import ParsedArticle, parse_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("parse", help="show what the parser extracts from scrapes")
+    p = sub.add_parser(
+        "parse",
+        help="show what the parser extracts from scrapes",
+        description="Cho xem trình phân tích đọc được gì từ các bản cào (không ghi gì).",
+        epilog="ví dụ: newsarchive parse --json bai-1.txt bai-2.html",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
+    add_site_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per line per file")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    site = site_from_args(args, required=False)
+    furniture = site.config.furniture if site else []
     failed = 0
     for name in args.files:
         try:
-            article = parse_file(name)
+            article = parse_file(name, furniture)
         except NewsarchiveError as error:
             failed += 1
             sys.stdout.flush()

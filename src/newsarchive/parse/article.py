@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from newsarchive.errors import NewsarchiveError
 from newsarchive.parse.byline import is_agency, looks_like_name, title_case_name
 from newsarchive.parse.dates import parse_iso_date
 from newsarchive.parse.decode import decode_bytes
+from newsarchive.parse.furniture import furniture_key
 from newsarchive.parse.html import extract_html, looks_like_html
 from newsarchive.parse.markdown import to_markdown
 from newsarchive.parse.people import extract_people
@@ -91,28 +93,38 @@ class ParsedArticle:
         )
 
 
-def parse_file(path: str | Path) -> ParsedArticle:
+def parse_file(path: str | Path, extra_furniture: Iterable[str] = ()) -> ParsedArticle:
     """Read and parse one scrape (``.txt`` or saved ``.html``/``.htm``)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise NewsarchiveError(f"cannot read: {exc.strerror or exc}", path) from None
-    return parse_bytes(raw, str(path))
+    return parse_bytes(raw, str(path), extra_furniture)
 
 
-def parse_bytes(raw: bytes, source: str) -> ParsedArticle:
-    """Decode and parse a scrape's bytes; ``source`` names it in errors and output."""
+def parse_bytes(raw: bytes, source: str, extra_furniture: Iterable[str] = ()) -> ParsedArticle:
+    """Decode and parse a scrape's bytes; ``source`` names it in errors and output;
+    ``extra_furniture`` lists a site's own chrome lines to drop (``site.yaml``)."""
     text = decode_bytes(raw, source)
     is_html = source.lower().endswith(HTML_SUFFIXES) or looks_like_html(text)
-    article = parse_html(text, source) if is_html else parse_text(text, source)
+    if is_html:
+        article = parse_html(text, source, extra_furniture)
+    else:
+        article = parse_text(text, source, extra_furniture=extra_furniture)
     article.sha256 = hashlib.sha256(raw).hexdigest()
     return article
 
 
-def parse_text(text: str, source: str = "<scrape>", title: str | None = None) -> ParsedArticle:
+def parse_text(
+    text: str,
+    source: str = "<scrape>",
+    title: str | None = None,
+    extra_furniture: Iterable[str] = (),
+) -> ParsedArticle:
     """Parse decoded scrape text (NFC, ``\\n`` line ends)."""
-    layout = analyse(text, title=title)
+    extra = frozenset(furniture_key(line) for line in extra_furniture if line.strip())
+    layout = analyse(text, title=title, extra_furniture=extra)
     if not layout.title or not (layout.paragraphs or layout.captions):
         raise NewsarchiveError("no article found (no title and body text)", source)
     article = ParsedArticle(
@@ -131,12 +143,14 @@ def parse_text(text: str, source: str = "<scrape>", title: str | None = None) ->
     return article
 
 
-def parse_html(markup: str, source: str = "<page>") -> ParsedArticle:
+def parse_html(
+    markup: str, source: str = "<page>", extra_furniture: Iterable[str] = ()
+) -> ParsedArticle:
     """Parse a saved HTML page: trafilatura's main text, then the text rules."""
     page = extract_html(markup)
     if not page.text.strip():
         raise NewsarchiveError("no article text found in the HTML page", source)
-    article = parse_text(page.text, source, title=page.title)
+    article = parse_text(page.text, source, title=page.title, extra_furniture=extra_furniture)
     meta_date = parse_iso_date(page.date)
     if article.date is None and meta_date:
         article.date = meta_date

@@ -30,7 +30,8 @@ _WORD = re.compile(r"^[^\W\d_]{1,8}\.?$")
 # Agencies and outlets (folded, upper case) that are credits, never authors.
 _AGENCIES = """TTXVN VNA TTX AFP AP REUTERS XINHUA BBC CNN VOV VTV VTC VNEXPRESS TTO TTXVN/VNA
     VIETNAMPLUS TUOITRE THANHNIEN DANTRI VIETNAMNET ZING ZINGNEWS QDND SGGP PLO NLD AFP/TTXVN
-    KYODO YONHAP SPUTNIK TASS RIA ANTARA BERNAMA NHK CGTN DPA ANSA EFE"""
+    KYODO YONHAP SPUTNIK TASS RIA ANTARA BERNAMA NHK CGTN DPA ANSA EFE VIETNAM+ VOV.VN QDND
+    NLD NLDO HNM HNMO ANTD SGGPO VNEXPRESS.NET CHINHPHU.VN VTV.VN VTC.VN"""
 AGENCY_WORDS = frozenset(_AGENCIES.split())
 _OUTLET_WORDS = (
     "bao",
@@ -135,7 +136,45 @@ def parse_byline(line: str) -> Byline | None:
     found = _names(text)
     if found:
         return Byline(found, None)
+    return _names_slash_agency(text)
+
+
+# An outlet's mark opening the lead: "TTO - ", "(Chinhphu.vn) - ", "(Dân trí) - ", "VOV.VN -",
+# "(PLO)-", "(TTXVN/Vietnam+)".
+_LEAD_PAREN = re.compile(r"^\((?P<who>[^()\d]{2,30})\)\s*(?P<dash>[-–—:]?)")
+_LEAD_BARE = re.compile(r"^(?P<who>[A-ZĐ][A-ZĐ.+/]{1,14}(?:\.[a-zA-Z]{2,3})?)\s*[-–—]\s")
+
+
+def lead_credit(paragraph: str) -> str | None:
+    """The outlet named by a lead prefix (``"TTO - Nhiều tỉnh…"`` → ``"TTO"``), or None."""
+    text = paragraph[:40].replace("\u00a0", " ")
+    paren = _LEAD_PAREN.match(text)
+    if paren:
+        who = re.sub(r"^(?i:theo)\s+", "", paren.group("who").strip())
+        rest = text[paren.end() :].lstrip()
+        if not who[:1].isupper() or not rest[:1].isupper():
+            return None
+        if is_agency(who) or (
+            paren.group("dash") and _looks_like_outlet(who) and not looks_like_name(who)
+        ):
+            return who
+        return None
+    bare = _LEAD_BARE.match(text)
+    if bare:
+        who = bare.group("who")
+        if sum(c.isupper() for c in who) >= 2 and who.rstrip(".") == who:
+            return who
     return None
+
+
+def _names_slash_agency(text: str) -> Byline | None:
+    """``"Hồng Nhung/VOV.VN"``, ``"Minh Hiếu - Lan Anh/TTXVN"``: names, then an agency."""
+    head, slash, agency = text.rpartition("/")
+    agency = agency.strip()
+    if not slash or not agency or not is_agency(agency):
+        return None
+    found = _names(head)
+    return Byline(found, agency) if found else None
 
 
 def parse_labelled_byline(line: str) -> Byline | None:

@@ -38,6 +38,8 @@ _FILLER = re.compile(
     r"thời\s+gian|giờ|vào|published|updated|posted|on|at)(?!\w)",
     re.IGNORECASE,
 )
+# A view counter printed on the date line: "| Lượt xem: 120".
+_COUNTER = re.compile(r"(?<!\w)lượt\s{1,3}(?:xem|đọc|thích)\s{0,2}:?\s{0,2}[\d.,]+", re.IGNORECASE)
 _RESIDUE = re.compile(r"[\s,;:\-–—|/·•'’()\[\]]+")
 
 
@@ -80,10 +82,10 @@ def parse_date_line(line: str) -> FoundDate | None:
     if date is None:
         return None
     rest = line[: found.start()] + " " + line[found.end() :]
+    rest = _COUNTER.sub(" ", _ZONE.sub(" ", rest))
     time_match = _TIME.search(rest)
     time = _make_time(time_match.group(0)) if time_match else None
     rest = _TIME.sub(" ", rest)
-    rest = _ZONE.sub(" ", rest)
     rest = _WEEKDAY.sub(" ", rest)
     rest = _FILLER.sub(" ", rest)
     if _RESIDUE.sub("", rest):

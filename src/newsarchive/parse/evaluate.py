@@ -133,6 +133,7 @@ def labelled_sentences(scrape: Path, label: dict[str, Any]) -> list[str]:
     _, date = expected_date(label)
     names = [match_key(a) for a in label.get("authors") or []]
     credit = match_key(label["credit"]) if label.get("credit") else None
+    _is_credit = _credit_matcher(credit)
     sentences = []
     for raw in text.split("\n"):
         line = norm(raw)
@@ -149,9 +150,15 @@ def labelled_sentences(scrape: Path, label: dict[str, Any]) -> list[str]:
         for sentence in _SENTENCE.split(line):
             sentence = sentence.strip()
             skey = match_key(sentence)
-            if sentence and not (names and len(sentence) < 60 and skey in names):
+            if sentence and not (len(sentence) < 60 and (skey in names or _is_credit(skey))):
                 sentences.append(sentence)
     return sentences
+
+
+def _credit_matcher(credit: str | None):
+    """Whether a short sentence is only the credit ("TTXVN", "Theo TTXVN")."""
+    keys = {credit, f"theo {credit}"} if credit else set()
+    return lambda key: key in keys
 
 
 def _score_body(

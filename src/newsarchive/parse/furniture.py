@@ -35,6 +35,8 @@ báo lỗi | góp ý | phản hồi | đóng | close | x | top | ok | hủy | x�
 bài trước | bài tiếp theo | bài sau | trước | sau | xem tất cả | tất cả | xem toàn bộ
 chính trị xã hội | kinh doanh | bất động sản | quân sự | quốc phòng | an ninh | xây dựng đảng
 văn hóa xã hội | văn hoá | sức khoẻ | nhịp sống | tiêu điểm | sự kiện | tin tức sự kiện | tin ảnh
+quan tâm nhất | được quan tâm | tin được quan tâm | liên hệ | liên hệ quảng cáo | giới thiệu
+đặt báo | rss | sitemap | english | mobile | phiên bản di động | retweet | share | pin | lượt xem
 """.replace("\n", "|")
 
 # Lines that mark the end of the article: what follows is a list of other stories.
@@ -44,6 +46,7 @@ tin cùng chủ đề | bài cùng chuyên mục | xem nhiều nhất | đọc n
 tin mới nhất | tin nổi bật | tin xem nhiều | tin đọc nhiều | có thể bạn quan tâm
 bạn có thể quan tâm | có thể bạn muốn xem | đề xuất cho bạn | bình luận | ý kiến bạn đọc
 gửi bình luận | viết bình luận | tin mới | bài trước | bài tiếp theo | xem thêm
+quan tâm nhất | tin được quan tâm | tin cùng loại | bài viết khác | các bài viết khác | ý kiến
 """.replace("\n", "|")
 
 _PREFIX = re.compile(
@@ -51,7 +54,8 @@ _PREFIX = re.compile(
     r"facebook|youtube|tiktok)|tải ứng dụng|chia sẻ (?:qua|lên|bài)|bình luận \(|"
     r"bình luận \d|\d+ bình luận|tags?\s*:|từ khóa\s*:|chủ đề\s*:|trang chủ\s*[>/»›|]|"
     r"xem thêm\s*:|đọc thêm\s*:|xem tiếp\s*:|>>|»|bản quyền|copyright|©|"
-    r"ảnh minh họa\s*$)",
+    r"ảnh minh họa\s*$|lượt (?:xem|đọc|thích|chia sẻ)\s*:?\s*[\d.,]+\s*$|[\d.,]+ lượt (?:xem|đọc)|"
+    r"(?:hotline|email|e-mail|fax|điện thoại|tel|đường dây nóng)\s*:)",
     re.IGNORECASE,
 )
 _KEY_JUNK = re.compile(r"[\W\d_]+")
@@ -120,7 +124,58 @@ def is_masthead(line: str) -> bool:
     return len(lower) <= 1 and len(text.split()) <= 10
 
 
+# Headings of story lists, anywhere in a short line: "Video đang được xem nhiều", "Tin cùng
+# chuyên mục Thời sự" (compared on the folded key).
+_LIST_HEADING = re.compile(
+    r"(?:^| )(?:xem nhieu|doc nhieu|quan tam nhat|duoc quan tam|tin lien quan|bai lien quan|"
+    r"cung chuyen muc|tin khac|bai viet khac|moi nhat|co the ban quan tam|ban co the quan tam|"
+    r"tin noi bat|tieu diem)(?: |$)"
+)
+# Comment sections: after the article, what follows are readers' comments.
+_COMMENTS = re.compile(
+    r"^(?:binh luan|y kien ban doc|y kien cua ban|gui binh luan|viet binh luan|gui y kien|"
+    r"ban doc binh luan|y kien)(?: |$)"
+)
+# Site footer: imprint, licence, newsroom address and contacts.
+_FOOTER = re.compile(
+    r"^(?:(?i:bản quyền|giấy phép|tổng biên tập|phó tổng biên tập|chịu trách nhiệm|"
+    r"cơ quan chủ quản|liên hệ quảng cáo|ghi rõ nguồn|không được sao chép|cấm sao chép|"
+    r"tòa soạn|toà soạn|trụ sở|địa chỉ|hotline|email|e-mail|điện thoại|fax|đường dây nóng)"
+    r"(?!\w))"
+)
+# What makes a footer line an imprint rather than a sentence that starts with the same words.
+_FOOTER_TELL = re.compile(r":|@|thuộc về|(?i:số) \d|\d{3}")
+
+
 def is_section_end(line: str) -> bool:
     """True for a heading such as "Các tin khác" after which only other stories follow."""
     text = line.strip()
-    return 0 < len(text) <= 40 and furniture_key(text) in SECTION_END_KEYS
+    if not text or len(text) > 60:
+        return False
+    key = furniture_key(text)
+    if key in SECTION_END_KEYS:
+        return True
+    return (
+        len(key.split()) <= 6
+        and not text.endswith((".", "?", "!"))
+        and bool(_LIST_HEADING.search(key))
+    )
+
+
+def is_comment_heading(line: str) -> bool:
+    """A comments heading ("Bình luận (3)", "Ý kiến bạn đọc"): readers' comments follow."""
+    text = line.strip()
+    if not text or len(text) > 40 or text.endswith((".", "?", "!")):
+        return False
+    key = furniture_key(text)
+    return len(key.split()) <= 5 and bool(_COMMENTS.match(key))
+
+
+def is_footer(line: str) -> bool:
+    """A line of the site footer: copyright, licence, newsroom address, contacts."""
+    text = line.strip()
+    if not text or len(text) > 250:
+        return False
+    if text.startswith(("©", "(c) ", "(C) ")) or text.casefold().startswith("copyright"):
+        return True
+    return len(text) <= 100 and bool(_FOOTER.match(text)) and bool(_FOOTER_TELL.search(text))

@@ -6,9 +6,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsarchive.parse.byline import Byline, parse_byline, parse_labelled_byline
+from newsarchive.parse.byline import (
+    Byline,
+    lead_credit,
+    parse_byline,
+    parse_labelled_byline,
+)
 from newsarchive.parse.dates import FoundDate, parse_date_line
-from newsarchive.parse.furniture import is_furniture, is_masthead, is_section_end
+from newsarchive.parse.furniture import (
+    furniture_key,
+    is_comment_heading,
+    is_footer,
+    is_furniture,
+    is_masthead,
+    is_section_end,
+)
 from newsarchive.vi.text import match_key
 
 MAX_TITLE = 250
@@ -17,6 +29,12 @@ _TERMINAL = (".", "!", "?", "…", '"', "”", "»", ":", ";", ")")
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")  # "./." closing a Vietnamese article
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s|$)")
 _INVISIBLE = re.compile("[\u200b-\u200d\ufeff]")
+_BODY_END = re.compile(r"(?:[.:…]|[^.]\.\.\.)[\"”’)\]]*$")
+# A caption's photo credit at its end: "… Ảnh: Ngọc Thành", "… (Ảnh: TTXVN)".
+_CAPTION_CREDIT = re.compile(
+    r"(?:^|[\s.(\-–])\(?(?i:ảnh|nguồn ảnh|ảnh minh họa)\s*:\s*[^.:]{1,60}\)?$"
+)
+_PHOTO_CREDIT = re.compile(r"^\(?(?:ảnh|nguồn|video|clip)\s*:", re.IGNORECASE)
 
 
 @dataclass
@@ -59,20 +77,27 @@ def ends_sentence(text: str) -> bool:
     return text.endswith(_TERMINAL)
 
 
-def analyse(text: str, title: str | None = None) -> Layout:
-    """Find the parts of a decoded scrape; ``title`` is given when HTML metadata had one."""
+def analyse(
+    text: str, title: str | None = None, extra_furniture: frozenset[str] = frozenset()
+) -> Layout:
+    """Find the parts of a decoded scrape; ``title`` is given when HTML metadata had one;
+    ``extra_furniture`` holds ``furniture_key``s of a site's own chrome lines (site.yaml)."""
     lines = split_lines(text)
+    if extra_furniture:
+        lines = [ln for ln in lines if furniture_key(ln.text) not in extra_furniture]
     layout = Layout()
     start = _find_title(lines, layout, given=title)
     body = _cut_tail(lines[start:])
+    head_byline = _take_head_byline(body)
     _take_date(lines[:start], body, layout)
     _take_captions(body, layout)
-    head_byline = _take_head_byline(body)
     _take_byline(body, layout)
     if head_byline:
         layout.byline = _merge(head_byline, layout.byline)
     layout.paragraphs = _paragraphs(body)
     _finish_flattened(layout)
+    if layout.paragraphs and not layout.byline.credit:
+        layout.byline.credit = lead_credit(layout.paragraphs[0])
     return layout
 
 
@@ -86,6 +111,71 @@ def _find_title(lines: list[_Line], layout: Layout, given: str | None) -> int:
                 return i + 1
         layout.title = given
         return 0
+    candidates: list[int] = []
+    body_found = False
+    for i, line in enumerate(lines):
+        if i > 80:
+            break
+        if line.photo and candidates:
+            body_found = True  # a photo: the article has started
+            break
+        if line.blank or line.photo or is_furniture(line.text) or parse_date_line(line.text):
+            continue
+        if is_masthead(line.text):
+            continue
+        if looks_like_body(line.text):
+            body_found = True
+            break
+        candidates.append(i)
+    chosen = _pick_title(lines, candidates) if body_found else None
+    if chosen is None:
+        chosen = _first_title_line(lines)
+    if chosen is None:
+        return len(lines)
+    layout.title = lines[chosen].text
+    return chosen + 1
+
+
+def looks_like_body(text: str) -> bool:
+    """A line of article text rather than a headline: a long sentence ending with a period
+    (or a colon), or a line far too long for a headline."""
+    if len(text) > MAX_TITLE or word_count(text, 45) >= 45:
+        return True
+    return word_count(text) >= 8 and bool(_BODY_END.search(text[-6:]))
+
+
+def _pick_title(lines: list[_Line], candidates: list[int]) -> int | None:
+    """The headline among the lines before the first body line: the last one that is not a
+    byline, a photo credit or a short menu item (the lines above it are menus, mastheads and
+    category labels)."""
+    usable = [
+        i
+        for i in candidates
+        if not (
+            parse_labelled_byline(lines[i].text)
+            or _PHOTO_CREDIT.match(lines[i].text)
+            or _CAPTION_CREDIT.search(lines[i].text[-80:])
+        )
+    ]
+    if not usable:
+        return None
+    named = [i for i in usable if not (i != usable[0] and parse_byline(lines[i].text))]
+    usable = named or usable
+    # A short sentence ending with a period is the start of the body, not a headline.
+    headlines = [i for i in usable if not _BODY_END.search(lines[i].text[-6:])]
+    usable = headlines or usable
+    long_ones = [i for i in usable if _letter_words(lines[i].text) >= 3]
+    return (long_ones or usable)[-1]
+
+
+def _letter_words(text: str) -> int:
+    """Words holding a letter (``"Thứ Năm, 31/2/2024"`` has two)."""
+    return sum(any(c.isalpha() for c in w) for w in text[:600].split(maxsplit=50))
+
+
+def _first_title_line(lines: list[_Line]) -> int | None:
+    """The old rule, when no body line follows the candidates: the first line of three words
+    or more after the furniture, else the first line at all."""
     fallback = None
     for i, line in enumerate(lines):
         if line.blank or line.photo or is_furniture(line.text) or parse_date_line(line.text):
@@ -95,26 +185,31 @@ def _find_title(lines: list[_Line], layout: Layout, given: str | None) -> int:
         if fallback is None:
             fallback = i
         if word_count(line.text) >= 3:
-            layout.title = line.text
-            return i + 1
+            return i
         if i > 60:
             break
-    if fallback is None:
-        return len(lines)
-    layout.title = lines[fallback].text
-    return fallback + 1
+    return fallback
 
 
 def _cut_tail(lines: list[_Line]) -> list[_Line]:
     """Drop furniture lines, and after a heading like "Các tin khác" the list of other
-    stories that follows it (headline-like lines), up to the next real paragraph."""
+    stories that follows it (headline-like lines), up to the next real paragraph.  Readers'
+    comments and the site footer end the article once it has had its body."""
+    remaining = [0] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        remaining[i] = remaining[i + 1] + len(lines[i].text)
     kept: list[_Line] = []
     skipping = False
-    for line in lines:
+    body_lines = kept_chars = 0
+    for i, line in enumerate(lines):
         if line.blank or line.photo:
             if not skipping:
                 kept.append(line)
             continue
+        if (is_comment_heading(line.text) or is_footer(line.text)) and (
+            body_lines >= 2 and remaining[i + 1] < kept_chars
+        ):
+            break  # comments or the footer: the article is over
         if is_section_end(line.text):
             last = next((k.text for k in reversed(kept) if k.text), "")
             if last and parse_byline(last):
@@ -128,6 +223,42 @@ def _cut_tail(lines: list[_Line]) -> list[_Line]:
         ):
             continue
         skipping = False
+        kept.append(line)
+        kept_chars += len(line.text)
+        body_lines += looks_like_body(line.text)
+    return _cut_after_byline(kept)
+
+
+def _cut_after_byline(body: list[_Line]) -> list[_Line]:
+    """After the last body paragraph, a byline ends the article: the lines after it that are
+    not sentences (headlines of other stories, footer lines) are dropped; date lines stay."""
+    last_body = -1
+    for i, line in enumerate(body):
+        if line.text and looks_like_body(line.text):
+            last_body = i
+    if last_body < 0:
+        return body
+    byline_at = None
+    for i in range(last_body + 1, len(body)):
+        text = body[i].text
+        if text and not parse_date_line(text) and parse_byline(text):
+            byline_at = i
+            break
+    kept = body[: last_body + 1]
+    for i in range(last_body + 1, len(body)):
+        line = body[i]
+        text = line.text
+        if text and is_footer(text):
+            continue
+        if (
+            byline_at is not None
+            and i > byline_at
+            and text
+            and not ends_sentence(text)
+            and not parse_date_line(text)
+            and not parse_byline(text)
+        ):
+            continue
         kept.append(line)
     return kept
 
@@ -175,7 +306,7 @@ def _take_captions(body: list[_Line], layout: Layout) -> None:
         j = i + 1
         while j < len(body) and body[j].blank:
             j += 1
-        if j >= len(body) or body[j].photo or len(body[j].text) > MAX_CAPTION:
+        if j >= len(body) or body[j].photo or not _could_be_caption(body[j].text):
             i = j
             continue
         if parse_byline(body[j].text) and _only_blank_after(body, j + 1):
@@ -190,6 +321,15 @@ def _take_captions(body: list[_Line], layout: Layout) -> None:
             k += 1
         layout.captions.append(caption)
         i = k
+
+
+def _could_be_caption(text: str) -> bool:
+    """Short enough for a caption, and not a paragraph of several sentences (a photo marker
+    with no caption is followed directly by the body)."""
+    if len(text) > MAX_CAPTION:
+        return False
+    sentences = len(_SENTENCE_END.findall(text))
+    return sentences <= 1 or len(text) < 150 or bool(_CAPTION_CREDIT.search(text[-80:]))
 
 
 def _only_blank_after(body: list[_Line], start: int) -> bool:
@@ -220,10 +360,19 @@ def _take_byline(body: list[_Line], layout: Layout) -> None:
 
 
 def _take_head_byline(body: list[_Line]) -> Byline | None:
-    """A labelled byline (``Tác giả: X``) among the first lines under the title."""
-    filled = [i for i, line in enumerate(body) if line.text][:3]
-    for i in filled:
+    """A byline among the first lines under the title: a labelled one (``Tác giả: X``), or a
+    bare name next to the date line (``Lê Thanh Hương`` / ``12/08/2024 06:00 GMT+7``)."""
+    filled = [i for i, line in enumerate(body) if line.text][:4]
+    for n, i in enumerate(filled[:3]):
         found = parse_labelled_byline(body[i].text)
+        if not found and not ends_sentence(body[i].text):
+            neighbours = filled[max(0, n - 1) : n] + filled[n + 1 : n + 2]
+            dated = any(parse_date_line(body[j].text) for j in neighbours)
+            # or the very first line under the title, with the body right after it
+            leads = n == 0 and n + 1 < len(filled) and looks_like_body(body[filled[1]].text)
+            if dated or leads:
+                found = parse_byline(body[i].text)
+                found = found if found and found.authors else None
         if found:
             body[i] = _Line("")
             return found
