@@ -88,6 +88,7 @@ def _html_pages(archive: Archive, per_page: int) -> Iterator[Page]:
         letters.setdefault(first_letter(speaker.name), []).append(speaker)
     yield Page(urls.SPEAKERS_URL, "speakers.html", {"letters": letters})
     for speaker in archive.speakers:
+        quote_count = sum(len(app.quotes) for app in speaker.appearances)
         for pager in paginate(_appearances(speaker.appearances), speaker.url, per_page):
             yield Page(
                 pager.url,
@@ -97,6 +98,7 @@ def _html_pages(archive: Archive, per_page: int) -> Iterator[Page]:
                     "pager": pager,
                     "appearances": pager.items,
                     "feed": speaker_feed_url(speaker.url),
+                    "quote_count": quote_count,
                 },
             )
 
