@@ -1,13 +1,18 @@
-"""People and speakers named in an article (issue 4 fills this in).
+"""People and speakers named in an article (issue 4).
 
 Interface used by the parser: ``extract_people(paragraphs, captions, authors)``.
+Mentions come from ``names`` (rules + gazetteers), who speaks from ``speech``; here the
+mentions of one person are merged (``ông Dự`` → the full name given earlier), the most
+complete role is kept, and quotations are attributed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsarchive.parse import names, speech
 from newsarchive.record.model import Person, Quote
+from newsarchive.vi.text import match_key
 
 
 @dataclass
@@ -17,6 +22,28 @@ class PeopleResult:
     quotes: list[Quote] = field(default_factory=list)
 
 
+@dataclass
+class _Seen:
+    """One mention in document order, with what its sentence says about it."""
+
+    mention: names.Mention
+    keys: tuple[str, ...]
+    unit: int
+    offset: int  # character offset of the mention in its unit
+    end_offset: int
+    speaks: bool
+
+
+@dataclass
+class _Entity:
+    name: str
+    keys: tuple[str, ...]
+    roles: list[str] = field(default_factory=list)
+    honorific: str | None = None
+    speaks: bool = False
+    order: int = 0
+
+
 def extract_people(
     paragraphs: list[str], captions: list[str], authors: list[str]
 ) -> PeopleResult:
@@ -24,4 +51,148 @@ def extract_people(
 
     ``paragraphs`` are the body's paragraphs (NFC text), ``captions`` the photo captions,
     ``authors`` the byline's names (never counted as people)."""
-    return PeopleResult()
+    units = [p for p in paragraphs if p and p.strip()] + [c for c in captions if c and c.strip()]
+    seen, pronoun_events = _scan(units)
+    entities, owner = _resolve(seen)
+    for idx, item in enumerate(seen):
+        ent = owner.get(idx)
+        if ent is None:
+            continue
+        if item.mention.role:
+            ent.roles.append(item.mention.role)
+        if item.mention.honorific and not ent.honorific:
+            ent.honorific = item.mention.honorific
+        ent.speaks = ent.speaks or item.speaks
+    for position in pronoun_events:
+        ent = _last_before(seen, owner, position)
+        if ent is not None:
+            ent.speaks = True
+    author_keys = {match_key(a) for a in authors if a}
+    kept = [e for e in entities if match_key(e.name) not in author_keys]
+    kept.sort(key=lambda e: e.order)
+    people = [Person(e.name, _best_role(e.roles), honorific=e.honorific) for e in kept]
+    speakers = [p for p, e in zip(people, kept, strict=True) if e.speaks]
+    quotes = _quotes(units, seen, owner, {id(e) for e in kept})
+    return PeopleResult(people=people, speakers=speakers, quotes=quotes)
+
+
+def _scan(units: list[str]) -> tuple[list[_Seen], list[tuple[int, int]]]:
+    """All mentions in order, and the positions where an unnamed subject speaks."""
+    seen: list[_Seen] = []
+    pronoun_events: list[tuple[int, int]] = []
+    for u, text in enumerate(units):
+        for sent in names.sentences(names.tokenize(text)):
+            names.tag(sent)
+            mentions = names.find_mentions(sent)
+            facts = speech.sentence_speakers(sent, mentions)
+            for idx, m in enumerate(mentions):
+                seen.append(
+                    _Seen(
+                        mention=m,
+                        keys=tuple(t.key for t in sent[m.first : m.last] if t.word),
+                        unit=u,
+                        offset=sent[m.first].start,
+                        end_offset=sent[m.span_end - 1].end if m.span_end > 0 else 0,
+                        speaks=idx in facts.speaking,
+                    )
+                )
+            if facts.pronoun_speaks and not facts.speaking:
+                pronoun_events.append((u, sent[0].start))
+    return seen, pronoun_events
+
+
+def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """``part`` is a shorter form of ``full``: its last syllables, or (foreign) its first."""
+    if len(part) >= len(full):
+        return False
+    if full[-len(part) :] == part:
+        return True
+    return full[: len(part)] == part and all(names.is_foreign(k) for k in full)
+
+
+def _resolve(seen: list[_Seen]) -> tuple[list[_Entity], dict[int, _Entity]]:
+    """Merge mentions of one person; a short form goes to the nearest full name."""
+    distinct = {item.keys for item in seen}
+    entities: dict[tuple[str, ...], _Entity] = {}
+    owner: dict[int, _Entity] = {}
+    for idx, item in enumerate(seen):
+        fulls = [k for k in distinct if _contains(k, item.keys)]
+        if fulls:
+            continue
+        if item.keys not in entities:
+            entities[item.keys] = _Entity(item.mention.name, item.keys, order=idx)
+        owner[idx] = entities[item.keys]
+    for idx, item in enumerate(seen):
+        if idx in owner:
+            continue
+        target = _nearest(seen, owner, idx)
+        if target is not None:
+            owner[idx] = target
+        elif item.mention.strong or len(item.keys) > 1:
+            entities.setdefault(item.keys, _Entity(item.mention.name, item.keys, order=idx))
+            owner[idx] = entities[item.keys]
+    # A short form that could not be resolved and was only weakly evidenced is dropped.
+    for ent in entities.values():
+        ent.order = min(i for i, e in owner.items() if e is ent)
+    return list(entities.values()), owner
+
+
+def _nearest(seen: list[_Seen], owner: dict[int, _Entity], idx: int) -> _Entity | None:
+    part = seen[idx].keys
+    for j in range(idx - 1, -1, -1):
+        ent = owner.get(j)
+        if ent is not None and _contains(ent.keys, part):
+            return ent
+    for j in range(idx + 1, len(seen)):
+        ent = owner.get(j)
+        if ent is not None and _contains(ent.keys, part):
+            return ent
+    return None
+
+
+def _last_before(
+    seen: list[_Seen], owner: dict[int, _Entity], position: tuple[int, int]
+) -> _Entity | None:
+    for idx in range(len(seen) - 1, -1, -1):
+        item = seen[idx]
+        if (item.unit, item.offset) < position and idx in owner:
+            if item.mention.relational:
+                continue
+            return owner[idx]
+    return None
+
+
+def _best_role(roles: list[str]) -> str | None:
+    """The most complete role written for a person (most words, first on a tie)."""
+    best = None
+    for role in roles:
+        if best is None or len(role.split()) > len(best.split()):
+            best = role
+    return best
+
+
+def _quotes(
+    units: list[str], seen: list[_Seen], owner: dict[int, _Entity], kept: set[int]
+) -> list[Quote]:
+    """Quotations with a speaker right before (``X nói: “…”``) or after (``“…” - X nói``)."""
+    quotes: list[Quote] = []
+    for u, text in enumerate(units):
+        in_unit = [(i, s) for i, s in enumerate(seen) if s.unit == u and i in owner]
+        for start, end, inner in speech.find_quotes(text):
+            speaker = None
+            after = [s for s in in_unit if 0 <= s[1].offset - end <= 40 and s[1].speaks]
+            before = [
+                s
+                for s in in_unit
+                if s[1].speaks and s[1].offset < start and 0 <= start - s[1].end_offset <= 60
+                and ":" in text[s[1].end_offset : start]
+            ]
+            if after and text[end : after[0][1].offset].strip(" ,.-–—") == "":
+                speaker = owner[after[0][0]]
+            elif after:
+                speaker = owner[after[0][0]]
+            elif before:
+                speaker = owner[before[-1][0]]
+            if speaker is not None and id(speaker) in kept:
+                quotes.append(Quote(speaker=speaker.name, text=inner))
+    return quotes

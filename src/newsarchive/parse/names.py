@@ -1,0 +1,532 @@
+"""Tokens, sentences and the personal-name mentions of Vietnamese news text.
+
+A *mention* is a capitalised run of syllables judged to be a person's name by its context:
+an honorific or kinship word before it (``ông``, ``PGS.TS``), a role before it
+(``Phó Thủ tướng Vũ Đức Đam``) or after it (``Name, Role`` · ``Name - Role`` ·
+``Name (Role)``), a family name at its start, or a speech verb after it.  Names inside
+organisation, street, school and place names are left out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsarchive.parse import gazetteer as gz
+from newsarchive.vi.text import match_key
+
+MAX_SENTENCE_TOKENS = 160  # longer "sentences" (flattened pages) are cut into pieces
+MAX_UNIT_CHARS = 20_000  # text beyond this in one paragraph is not scanned
+MAX_NAME = 4  # syllables in a Vietnamese name (foreign names may have up to 4 words too)
+
+_TOKEN = re.compile(
+    r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:[.&-][^\W\d_]+(?:['’][^\W\d_]+)*)*"  # words, TS.BS, O'Neill
+    r"|\d+(?:[.,/:h-]\d+)*"  # numbers, dates
+    r"|\S"  # punctuation
+)
+_SENTENCE_END = frozenset(".!?…")
+_QUOTES = frozenset("\"“”«»")
+_DASHES = frozenset("-–—")
+# Words after which a name is the object of something, not a subject.
+_BREAK_WORDS = frozenset(
+    gz.phrase_key(w)[0]
+    for w in (
+        "của cho với và cùng gửi tại ở trên theo là thì được bị đã do khi nhờ giúp tặng đến "
+        "về từ như gặp thăm hỏi mời để vì bởi nhưng hay hoặc rằng thay trước sau mà cả"
+    ).split()
+)
+_OBJECT_WORDS = frozenset(
+    gz.phrase_key(w)[0]
+    for w in "của cho với gửi tặng giúp nhờ gặp thăm mời về thay bên vì bởi".split()
+)
+_DETERMINERS = frozenset(gz.phrase_key(w)[0] for w in "một là những các vị".split())
+_ORG_SUFFIXES = frozenset(
+    w.casefold()
+    for w in (
+        "Telecom Group Bank Airlines Airways Air Corp Corporation Inc Ltd Co FC United City "
+        "News Times Post Press Club University Institute League Cup Award Awards Prize Street "
+        "Square Island Hotel Resort Mall Tower Center Centre Foundation Association Shop Store "
+        "Studio Studios Records Entertainment Media Network Channel Show Festival Games Labs "
+        "Technologies Technology Systems Motors Pharma Capital Holdings Partners Global "
+        "International Express Mobile Online Pay Plus Pro Max Mini Watch Air Phone Pad "
+        "Party Council Committee Agency Ministry Department Court Bureau Office Service"
+    ).split()
+)
+# Single capitalised words that open an institution's name ("Bộ Công Thương").
+_CAP_ORG_HEADS = frozenset(
+    "Bộ Sở Cục Vụ Viện Ban Báo Đài Hội Quỹ Trường Khoa Phòng Đội Đảng Công Tòa Toà Chùa Đền "
+    "Tỉnh Huyện Quận Phường Xã Thôn Đường Phố Ngõ Chợ Cảng Ga Sân Hãng Nhóm Giải Cúp Kênh".split()
+)
+_VI_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]")
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    key: str
+    start: int
+    end: int
+    word: bool  # a word (not a number or punctuation)
+    cap: bool  # begins with an upper-case letter
+    tag: str = ""  # H honorific, K kinship, R role, M role modifier, O org head, V speech verb
+    tag_len: int = 0  # syllables of the tagged phrase starting here
+
+
+@dataclass
+class Mention:
+    """A personal name found in one sentence."""
+
+    name: str
+    first: int  # token index of the name's first syllable
+    last: int  # token index after the name
+    honorific: str | None = None
+    role: str | None = None
+    span_start: int = 0  # first token of honorific/role before the name
+    span_end: int = 0  # token after the name and any role written after it
+    strong: bool = False  # honorific, kinship or role evidence, or a family name
+    relational: bool = False  # after a kinship word such as "vợ", "con gái"
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """``match_key`` of one word, cached (the vocabulary of news text is small)."""
+    return match_key(word)
+
+
+def is_foreign(word: str) -> bool:
+    """A word written without any Vietnamese letter or tone mark (``McDermott``)."""
+    return not _VI_LETTERS.search(unicodedata.normalize("NFD", word))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word, number and punctuation tokens (``TP.Hà`` → ``TP . Hà``)."""
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text[:MAX_UNIT_CHARS]):
+        word = m.group()
+        start = m.start()
+        if word[:3] in ("TP.", "Tp.") and len(word) > 3:
+            tokens.append(_token(word[:2], start))
+            tokens.append(_token(".", start + 2))
+            word, start = word[3:], start + 3
+        tokens.append(_token(word, start))
+    return tokens
+
+
+def _token(word: str, start: int) -> Token:
+    first = word[0]
+    is_word = first.isalpha()
+    return Token(
+        text=word,
+        key=word_key(word) if is_word else word,
+        start=start,
+        end=start + len(word),
+        word=is_word,
+        cap=is_word and first.isupper(),
+    )
+
+
+def sentences(tokens: list[Token]) -> list[list[Token]]:
+    """Cut a paragraph's tokens into sentences (a dot after an initial is no boundary)."""
+    result: list[list[Token]] = []
+    current: list[Token] = []
+    for i, tok in enumerate(tokens):
+        current.append(tok)
+        boundary = False
+        if tok.text in _SENTENCE_END and len(current) > 1:
+            prev = current[-2].text
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            abbreviation = tok.text == "." and (
+                (len(prev) == 1 and prev.isupper()) or prev in gz.raw("honorifics")
+            )
+            boundary = not abbreviation and (nxt is None or nxt.cap or nxt.text in _QUOTES)
+        if boundary or len(current) >= MAX_SENTENCE_TOKENS:
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    return result
+
+
+def is_name_word(tok: Token) -> bool:
+    """A capitalised word that may belong to a name (not an all-capitals acronym)."""
+    if not tok.cap:
+        return False
+    letters = [c for c in tok.text if c.isalpha()]
+    return len(letters) == 1 or not all(c.isupper() for c in letters)
+
+
+def _acronym(tok: Token) -> bool:
+    return tok.word and len(tok.text) > 1 and not is_name_word(tok) and tok.text.isupper()
+
+
+_LISTS = (("H", "honorifics"), ("R", "roles"), ("O", "org_heads"), ("K", "kinship"))
+
+
+def tag(sent: list[Token]) -> None:
+    """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place."""
+    keys = [t.key for t in sent]
+    i = 0
+    n = len(sent)
+    while i < n:
+        tok = sent[i]
+        if not tok.word:
+            i += 1
+            continue
+        at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
+        prev_cap = i > 0 and is_name_word(sent[i - 1])
+        best, best_len = "", 0
+        for label, name in _LISTS:
+            size = gz.longest_match(keys, i, name)
+            if size <= best_len:
+                continue
+            if not _allowed(sent, i, size, label, at_start, prev_cap):
+                continue
+            best, best_len = label, size
+        if not best_len and (not tok.cap or at_start):
+            size = gz.longest_match(keys, i, "speech_verbs")
+            if size:
+                best, best_len = "V", size
+        if not best_len and gz.longest_match(keys, i, "role_modifiers"):
+            size = gz.longest_match(keys, i, "role_modifiers")
+            if tok.cap or not prev_cap:
+                best, best_len = "M", size
+        if best_len:
+            tok.tag, tok.tag_len = best, best_len
+            for j in range(i + 1, i + best_len):
+                sent[j].tag = best + "+"
+            i += best_len
+        else:
+            i += 1
+
+
+def _allowed(sent: list[Token], i: int, size: int, label: str, at_start: bool, prev_cap: bool) -> bool:
+    tok = sent[i]
+    if label == "H":
+        return True
+    if label == "K":
+        if not tok.cap:
+            return True
+        if tok.text in ("Ông", "Bà"):
+            return True
+        return at_start
+    if _acronym(tok):
+        return True
+    if size == 1:
+        # "Trường", "Khoa", "Viện": a head only at the start of a capitalised phrase,
+        # never inside a name like "Xuân Trường" or "Nguyễn Văn Khoa".
+        if tok.cap:
+            if label == "O" and tok.text not in _CAP_ORG_HEADS:
+                return False
+            return not prev_cap
+        if label == "O":
+            # "Quốc hội": a lower-case head right after a capitalised word ends a name.
+            return not prev_cap
+        return True
+    return not prev_cap or tok.cap
+
+
+def _clause_left(sent: list[Token], start: int, limit: int = 18) -> int:
+    """Index where the phrase ending before ``start`` begins (after a break)."""
+    j = start
+    while j > 0 and start - j < limit:
+        prev = sent[j - 1]
+        if not prev.word:
+            if prev.text in ("&", "/"):
+                j -= 1
+                continue
+            if prev.text[0].isdigit():
+                j -= 1
+                continue
+            break
+        if prev.tag in ("H", "K", "V") or prev.tag in ("H+", "K+", "V+"):
+            break
+        if not prev.cap and not prev.tag and prev.key in _BREAK_WORDS:
+            break
+        if prev.cap and prev.text in gz.raw("stopwords") and not prev.tag:
+            break
+        j -= 1
+    return j
+
+
+def _text(sent: list[Token], start: int, end: int) -> str:
+    """The words of ``sent[start:end]`` joined back with their original spacing."""
+    if start >= end:
+        return ""
+    parts = [sent[start].text]
+    for k in range(start + 1, end):
+        if sent[k].start > sent[k - 1].end:
+            parts.append(" ")
+        parts.append(sent[k].text)
+    return "".join(parts).strip(" ,;-–—")
+
+
+def _is_surname(tok: Token) -> bool:
+    return (tok.key,) in gz.phrases("surnames")
+
+
+def _split_name(run: list[int], sent: list[Token]) -> int:
+    """Where the personal name begins inside a capitalised run (-1 when none does)."""
+    size = len(run)
+    for want in (3, 4, 2):
+        pos = size - want
+        if pos >= 0 and _is_surname(sent[run[pos]]) and all(
+            not _is_surname(sent[run[k]]) or k >= pos for k in range(pos, size)
+        ):
+            return pos
+    return -1
+
+
+def find_mentions(sent: list[Token]) -> list[Mention]:
+    """Personal-name mentions of one tagged sentence, in order."""
+    mentions: list[Mention] = []
+    n = len(sent)
+    i = 0
+    while i < n:
+        if sent[i].tag or not _name_start(sent[i], i, sent):
+            i += 1
+            continue
+        j = i
+        while j < n and not sent[j].tag and (is_name_word(sent[j]) or _initial(sent, j)):
+            j += 1
+            if j < n and sent[j].text == "." and _initial(sent, j - 1):
+                j += 1
+        mention = _judge(sent, i, j)
+        if mention:
+            mentions.append(mention)
+            i = max(j, mention.span_end)
+        else:
+            i = j
+    return mentions
+
+
+def _initial(sent: list[Token], j: int) -> bool:
+    tok = sent[j]
+    return (
+        len(tok.text) == 1
+        and tok.cap
+        and j + 1 < len(sent)
+        and sent[j + 1].text == "."
+        and j > 0
+        and is_name_word(sent[j - 1])
+    )
+
+
+def _name_start(tok: Token, i: int, sent: list[Token]) -> bool:
+    return is_name_word(tok) and not (len(tok.text) == 1 and not _initial(sent, i))
+
+
+def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
+    """Decide whether the capitalised run ``sent[i:j]`` names a person."""
+    run = [k for k in range(i, j) if sent[k].text != "."]
+    stop = gz.raw("stopwords")
+    while run and sent[run[0]].text in stop:
+        run.pop(0)
+    keys = [sent[k].key for k in run]
+    place_len = gz.longest_match(keys, 0, "places") if run else 0
+    if place_len == len(run) and not _prefix_evidence(sent, i):
+        return None
+    if not run:
+        return None
+    first = run[0]
+    left = _clause_left(sent, first)
+    before = sent[first - 1] if first > 0 else None
+    honorific = _honorific_before(sent, first)
+    relational = before is not None and before.tag in ("K", "K+") and not honorific
+    adjacent_org = _adjacent_org(sent, first)
+    role_at = _role_start(sent, left, first)
+    org_in_phrase = any(sent[k].tag == "O" for k in range(left, first))
+    strong = bool(honorific) or relational or role_at is not None
+    if adjacent_org:
+        if adjacent_org == "place" and not honorific:
+            return None
+        pos = _split_name(run, sent)
+        if pos <= 0 and not honorific:
+            return None
+        run = run[max(pos, 0) :]
+        role_at = role_at if role_at is not None and pos > 0 else None
+    elif org_in_phrase and role_at is None and not honorific:
+        return None
+    if place_len and place_len < len(run) and len(run) - place_len <= MAX_NAME:
+        run = run[place_len:]
+    if len(run) > MAX_NAME:
+        pos = _split_name(run, sent)
+        run = run[pos:] if pos >= 0 else run[-MAX_NAME:]
+    first, last = run[0], run[-1] + 1
+    if last < len(sent) and sent[last].text == "." and _initial(sent, last - 1):
+        last += 1
+    if _quoted_title(sent, first, last):
+        return None
+    words = [sent[k] for k in run]
+    if words[-1].text.casefold() in _ORG_SUFFIXES and not strong:
+        return None
+    surname = _is_surname(words[0]) and 2 <= len(words) <= MAX_NAME
+    foreign = len(words) >= 2 and all(is_foreign(w.text) for w in words)
+    after = _evidence_after(sent, last)
+    if not (strong or surname or foreign or after):
+        return None
+    if len(words) == 1 and not (after or honorific or relational or _adjacent_role(sent, first)):
+        return None
+    name = _text(sent, first, last)
+    role, span_end = _role_after(sent, last)
+    role_before = _text(sent, role_at, first) if role_at is not None else None
+    if role_before and (not role or len(role_before.split()) > len(role.split())):
+        role = role_before
+    return Mention(
+        name=name,
+        first=first,
+        last=last,
+        honorific=honorific,
+        role=role or None,
+        span_start=role_at if role_at is not None else (first - (1 if honorific else 0)),
+        span_end=span_end,
+        strong=strong or surname,
+        relational=relational,
+    )
+
+
+def _adjacent_role(sent: list[Token], first: int) -> bool:
+    return first > 0 and sent[first - 1].tag in ("R", "R+")
+
+
+def _prefix_evidence(sent: list[Token], first: int) -> bool:
+    return first > 0 and sent[first - 1].tag in ("H", "H+", "K", "K+", "R", "R+")
+
+
+def _honorific_before(sent: list[Token], first: int) -> str | None:
+    j = first
+    while j > 0 and sent[j - 1].text == ".":
+        j -= 1
+    if j == 0:
+        return None
+    k = j - 1
+    while k > 0 and sent[k].tag in ("H+", "K+"):
+        k -= 1
+    if sent[k].tag not in ("H", "K"):
+        return None
+    text = _text(sent, k, first)
+    if sent[k].tag == "K" and sent[k].key not in {
+        gz.phrase_key(w)[0] for w in "ông bà anh chị em cô chú bác cụ".split()
+    }:
+        return None
+    # "Ông" at the start of a sentence is written in capitals; keep the lower-case form.
+    return text if sent[k].tag == "H" else text.lower()
+
+
+def _adjacent_org(sent: list[Token], first: int) -> str:
+    """``"place"`` or ``"org"`` when an organisation/place head directly precedes the run."""
+    k = first - 1
+    while k >= 0 and (_acronym(sent[k]) and not sent[k].tag or sent[k].text[0].isdigit()):
+        k -= 1
+    if k < 0:
+        return ""
+    tok = sent[k]
+    if tok.tag == "O+" :
+        while k > 0 and sent[k].tag == "O+":
+            k -= 1
+        tok = sent[k]
+    if tok.tag != "O":
+        return ""
+    return "org" if tok.cap or tok.text in gz.raw("org_heads") and tok.text.isupper() else "place"
+
+
+def _role_start(sent: list[Token], left: int, first: int) -> int | None:
+    """Index of the earliest role head (with its modifiers) in the phrase before a name."""
+    for k in range(left, first):
+        if sent[k].tag == "R":
+            while k > left and sent[k - 1].tag in ("M", "M+"):
+                k -= 1
+            return k
+    return None
+
+
+def _quoted_title(sent: list[Token], first: int, last: int) -> bool:
+    return (
+        first > 0
+        and last < len(sent)
+        and sent[first - 1].text in _QUOTES
+        and sent[last].text in _QUOTES
+    )
+
+
+def _evidence_after(sent: list[Token], last: int) -> bool:
+    """A speech verb, an age in brackets or a role right after the run."""
+    k = last
+    while k < len(sent) and not sent[k].tag and not sent[k].cap and sent[k].word and k - last < 3:
+        if sent[k].key not in {gz.phrase_key(w)[0] for w in "cũng đã thì vừa lại còn".split()}:
+            break
+        k += 1
+    if k >= len(sent):
+        return False
+    tok = sent[k]
+    if tok.tag == "V":
+        return True
+    if tok.text == "(" and k + 3 < len(sent):
+        nxt = " ".join(t.key for t in sent[k + 1 : k + 6])
+        return "tuổi" in nxt or "sinh năm" in nxt
+    if tok.text in ",-–" and k + 1 < len(sent):
+        return _role_begins(sent, k + 1)
+    return False
+
+
+def _role_begins(sent: list[Token], k: int) -> bool:
+    while k < len(sent) and not sent[k].cap and sent[k].key in _DETERMINERS:
+        k += 1
+    return k < len(sent) and sent[k].tag in ("R", "M")
+
+
+def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
+    """A role written after the name (``, Role`` · ``- Role`` · ``(…, Role, …)``)."""
+    n = len(sent)
+    if last >= n:
+        return None, last
+    tok = sent[last]
+    if tok.text == "(":
+        close = last + 1
+        while close < n and sent[close].text != ")" and close - last < 30:
+            close += 1
+        seg_start = last + 1
+        for k in range(last + 1, close + 1):
+            if k == close or sent[k].text == ",":
+                if seg_start < k and sent[seg_start].tag == "R" or (
+                    seg_start < k and sent[seg_start].tag == "M"
+                ):
+                    return _text(sent, seg_start, k), close + 1
+                seg_start = k + 1
+        return None, min(close + 1, n)
+    if tok.text not in (",", "-", "–", "—"):
+        return None, last
+    k = last + 1
+    while k < n and not sent[k].cap and sent[k].key in _DETERMINERS:
+        k += 1
+    dash = tok.text != ","
+    if k >= n or not (
+        sent[k].tag in ("R", "M") or (dash and sent[k].tag == "O" and sent[k].cap)
+    ):
+        return None, last
+    start = k
+    end = k
+    while end < n and end - start < 30:
+        cur = sent[end]
+        if cur.tag == "V" or cur.text in (";", ":", ".", "!", "?") or cur.text in _QUOTES:
+            break
+        if cur.text == "(":
+            close = end + 1
+            while close < n and sent[close].text != ")" and close - end < 20:
+                close += 1
+            end = close + 1
+            continue
+        if cur.text in (",", "-", "–", "—"):
+            nxt = sent[end + 1] if end + 1 < n else None
+            if nxt is None or not (
+                nxt.tag in ("R", "M") or (nxt.tag == "O" and nxt.cap) or _continues_org(nxt)
+            ):
+                break
+        end += 1
+    end = min(end, n)
+    return _text(sent, start, end) or None, end
+
+
+def _continues_org(tok: Token) -> bool:
+    return tok.cap and (tok.key,) in {gz.phrase_key("nguyên"), gz.phrase_key("cựu")}

@@ -1,0 +1,154 @@
+"""Who speaks in a sentence, and the direct quotations attributed to them.
+
+A person speaks when a speech verb follows their mention in the same clause
+(``Bộ trưởng Nguyễn Văn Thể cho biết``, ``do PGS.TS Lê Văn Cường trình bày``), when the
+sentence opens with one (``Phát biểu khai mạc, đồng chí X…``), after ``Theo X,``, or in
+``X: “…”``.  A speech verb whose subject is a pronoun (``Anh chia sẻ``, ``- chị cho hay``)
+is given to the person mentioned last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsarchive.parse import gazetteer as gz
+from newsarchive.parse.names import Mention, Token
+
+MAX_GAP = 14  # tokens between a mention and its speech verb
+_PRONOUNS = frozenset(
+    gz.phrase_key(w)[0] for w in "ông bà anh chị em cô chú bác cụ người này ấy nam nữ".split()
+)
+_THEO = gz.phrase_key("theo")[0]
+_QUOTE_OPEN = "“\"«"
+_QUOTE_SPAN = re.compile(r"[“«]([^“”«»]{2,2000}?)[”»]|\"([^\"]{2,2000}?)\"")
+_SPEECH_SENTENCE_START = frozenset(
+    gz.phrase_key(w) for w in ("phát biểu", "chia sẻ", "trả lời", "kết luận", "nhận xét về")
+)
+
+
+@dataclass
+class SpeechFacts:
+    """Speakers of one sentence: mention indices, and whether a pronoun speaks."""
+
+    speaking: set[int]
+    pronoun_speaks: bool
+
+
+def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts:
+    """Which mentions of a tagged sentence speak, and whether an unnamed subject speaks."""
+    speaking: set[int] = set()
+    pronoun = False
+    n = len(sent)
+    for v, tok in enumerate(sent):
+        if tok.tag != "V":
+            continue
+        who = _subject_before(sent, mentions, v)
+        if who is not None:
+            speaking.update(who)
+        elif v == 0 and _opening_speech(sent) is not None:
+            idx = _first_after_comma(sent, mentions)
+            if idx is not None:
+                speaking.add(idx)
+        elif _pronoun_subject(sent, v):
+            pronoun = True
+    for idx, m in enumerate(mentions):
+        before = m.span_start - 1
+        while before >= 0 and sent[before].tag in ("H", "H+", "K", "K+"):
+            before -= 1
+        if before >= 0 and sent[before].key == _THEO and m.span_end < n and (
+            sent[m.span_end].text == ","
+        ):
+            speaking.add(idx)
+        end = m.span_end
+        if end + 1 < n and sent[end].text == ":" and sent[end + 1].text in _QUOTE_OPEN:
+            speaking.add(idx)
+    return SpeechFacts(speaking, pronoun)
+
+
+def _subject_before(sent: list[Token], mentions: list[Mention], v: int) -> set[int] | None:
+    """The mention (and those listed with it) whose clause a speech verb at ``v`` ends."""
+    best = None
+    for idx, m in enumerate(mentions):
+        if m.span_end <= v and v - m.span_end <= MAX_GAP:
+            best = idx
+    if best is None:
+        return None
+    m = mentions[best]
+    for k in range(m.span_end, v):
+        tok = sent[k]
+        if tok.text in ",;:.!?\"“”" or tok.tag in ("K", "H"):
+            return None
+    if _is_object(sent, m):
+        return None
+    group = {best}
+    k = best
+    while k > 0 and _coordinated(sent, mentions[k - 1], mentions[k]):
+        k -= 1
+        group.add(k)
+    return group
+
+
+def _is_object(sent: list[Token], m: Mention) -> bool:
+    k = m.span_start - 1
+    if k < 0:
+        return False
+    prev = sent[k]
+    return (not prev.cap and prev.key in {
+        gz.phrase_key(w)[0] for w in "của cho với gửi tặng giúp nhờ gặp thăm mời về thay".split()
+    }) or m.relational
+
+
+def _coordinated(sent: list[Token], a: Mention, b: Mention) -> bool:
+    between = [t.text for t in sent[a.span_end : b.span_start]]
+    return between in ([","], ["và"], ["-"], ["–"], [",", "và"])
+
+
+def _opening_speech(sent: list[Token]) -> int | None:
+    keys = [t.key for t in sent]
+    for phrase in _SPEECH_SENTENCE_START:
+        if tuple(keys[: len(phrase)]) == phrase:
+            return len(phrase)
+    return None
+
+
+def _first_after_comma(sent: list[Token], mentions: list[Mention]) -> int | None:
+    comma = next((k for k, t in enumerate(sent) if t.text == ","), None)
+    if comma is None:
+        return None
+    for idx, m in enumerate(mentions):
+        if m.span_start == comma + 1 or m.first == comma + 1:
+            return idx
+        if m.span_start > comma + 1:
+            k = comma + 1
+            while k < m.first and sent[k].tag in ("H", "H+", "K", "K+", "R", "R+", "M", "M+"):
+                k += 1
+            return idx if k == m.first else None
+    return None
+
+
+def _pronoun_subject(sent: list[Token], v: int) -> bool:
+    """``Anh chia sẻ`` · ``Nam ca sĩ cho biết`` · ``” - chị cho hay`` · ``", cô tâm sự``."""
+    k = v - 1
+    words = 0
+    while k >= 0 and sent[k].word and words < 4:
+        if sent[k].key in ("cũng", "còn", "đã", "vừa", "thêm"):
+            k -= 1
+            continue
+        if sent[k].key not in _PRONOUNS and sent[k].tag not in ("R", "R+", "M", "M+", "K", "K+"):
+            return False
+        k -= 1
+        words += 1
+    if words == 0:
+        return False
+    return k < 0 or sent[k].text in ",-–—”\"" or sent[k].text in ".:"
+
+
+def find_quotes(text: str) -> list[tuple[int, int, str]]:
+    """Direct quotations in ``text``: (start, end, inner text), curly or straight quotes."""
+    result = []
+    for m in _QUOTE_SPAN.finditer(text):
+        inner = (m.group(1) or m.group(2) or "").strip()
+        if len(inner.split()) >= 4:
+            result.append((m.start(), m.end(), inner))
+    return result
