@@ -59,7 +59,6 @@ _CAP_ORG_HEADS = frozenset(
     "Bộ Sở Cục Vụ Viện Ban Báo Đài Hội Quỹ Trường Khoa Phòng Đội Đảng Công Tòa Toà Chùa Đền "
     "Tỉnh Huyện Quận Phường Xã Thôn Đường Phố Ngõ Chợ Cảng Ga Sân Hãng Nhóm Giải Cúp Kênh".split()
 )
-_VI_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]")
 
 
 @dataclass(slots=True)
@@ -87,6 +86,7 @@ class Mention:
     span_end: int = 0  # token after the name and any role written after it
     strong: bool = False  # honorific, kinship or role evidence, or a family name
     relational: bool = False  # after a kinship word such as "vợ", "con gái"
+    weak: bool = False  # no evidence of its own: kept only if it names a known person
 
 
 @lru_cache(maxsize=65536)
@@ -97,7 +97,7 @@ def word_key(word: str) -> str:
 
 def is_foreign(word: str) -> bool:
     """A word written without any Vietnamese letter or tone mark (``McDermott``)."""
-    return not _VI_LETTERS.search(unicodedata.normalize("NFD", word))
+    return word.isascii()
 
 
 def tokenize(text: str) -> list[Token]:
@@ -161,7 +161,13 @@ def _acronym(tok: Token) -> bool:
     return tok.word and len(tok.text) > 1 and not is_name_word(tok) and tok.text.isupper()
 
 
-_LISTS = (("H", "honorifics"), ("R", "roles"), ("O", "org_heads"), ("K", "kinship"))
+_LISTS = (
+    ("H", "honorifics"),
+    ("R", "roles"),
+    ("O", "org_heads"),
+    ("I", "institutions"),
+    ("K", "kinship"),
+)
 
 
 def tag(sent: list[Token]) -> None:
@@ -177,11 +183,16 @@ def tag(sent: list[Token]) -> None:
         at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
         prev_cap = i > 0 and is_name_word(sent[i - 1])
         best, best_len = "", 0
+        if tok.cap and gz.longest_match(keys, i, "places") >= 2:
+            i += gz.longest_match(keys, i, "places")
+            continue
         for label, name in _LISTS:
             size = gz.longest_match(keys, i, name)
             if size <= best_len:
                 continue
             if not _allowed(sent, i, size, label, at_start, prev_cap):
+                continue
+            if label == "O" and not _names_follow(sent, i + size):
                 continue
             best, best_len = label, size
         if not best_len and (not tok.cap or at_start):
@@ -190,7 +201,10 @@ def tag(sent: list[Token]) -> None:
                 best, best_len = "V", size
         if not best_len and gz.longest_match(keys, i, "role_modifiers"):
             size = gz.longest_match(keys, i, "role_modifiers")
-            if tok.cap or not prev_cap:
+            if (not prev_cap or at_start) and (
+                gz.longest_match(keys, i + size, "roles")
+                or gz.longest_match(keys, i + size, "role_modifiers")
+            ):
                 best, best_len = "M", size
         if best_len:
             tok.tag, tok.tag_len = best, best_len
@@ -201,9 +215,18 @@ def tag(sent: list[Token]) -> None:
             i += 1
 
 
-def _allowed(sent: list[Token], i: int, size: int, label: str, at_start: bool, prev_cap: bool) -> bool:
+def _names_follow(sent: list[Token], k: int) -> bool:
+    """An organisation head is followed by its name: a capitalised word, acronym or number."""
+    return k < len(sent) and (sent[k].cap or sent[k].text[0].isdigit())
+
+
+def _allowed(
+    sent: list[Token], i: int, size: int, label: str, at_start: bool, prev_cap: bool
+) -> bool:
     tok = sent[i]
-    if label == "H":
+    if size > 1 and not tok.cap and any(t.cap for t in sent[i + 1 : i + size]):
+        return False  # "miền trung Đoàn Hồng Trang" is no "trung đoàn"
+    if label in ("H", "I"):
         return True
     if label == "K":
         if not tok.cap:
@@ -279,7 +302,7 @@ def _split_name(run: list[int], sent: list[Token]) -> int:
 
 
 def find_mentions(sent: list[Token]) -> list[Mention]:
-    """Personal-name mentions of one tagged sentence, in order."""
+    """Personal-name mentions of one tagged sentence, in order (``weak`` ones included)."""
     mentions: list[Mention] = []
     n = len(sent)
     i = 0
@@ -298,7 +321,20 @@ def find_mentions(sent: list[Token]) -> list[Mention]:
             i = max(j, mention.span_end)
         else:
             i = j
+    # A weak run listed with a person ("Xuân Trường, Tuấn Anh và Hồng Duy") is one too.
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if a.weak != b.weak and b.span_start == b.first and _listed(sent, a, b):
+                a.weak = b.weak = False
+                changed = True
     return mentions
+
+
+def _listed(sent: list[Token], a: Mention, b: Mention) -> bool:
+    between = [t.key for t in sent[a.span_end : b.span_start]]
+    return between in ([","], ["và"], ["-"], ["–"], ["hay"], ["hoặc"], ["cùng"])
 
 
 def _initial(sent: list[Token], j: int) -> bool:
@@ -320,70 +356,167 @@ def _name_start(tok: Token, i: int, sent: list[Token]) -> bool:
 def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     """Decide whether the capitalised run ``sent[i:j]`` names a person."""
     run = [k for k in range(i, j) if sent[k].text != "."]
-    stop = gz.raw("stopwords")
-    while run and sent[run[0]].text in stop:
-        run.pop(0)
-    keys = [sent[k].key for k in run]
-    place_len = gz.longest_match(keys, 0, "places") if run else 0
-    if place_len == len(run) and not _prefix_evidence(sent, i):
-        return None
+    while run:
+        size = gz.longest_match([sent[k].key for k in run], 0, "stopwords")
+        if not size:
+            break
+        run = run[size:]
     if not run:
         return None
     first = run[0]
-    left = _clause_left(sent, first)
     before = sent[first - 1] if first > 0 else None
     honorific = _honorific_before(sent, first)
-    relational = before is not None and before.tag in ("K", "K+") and not honorific
+    kin = _kin_phrase(sent, first)
+    relational = bool(kin) and not honorific and kin not in _GROUPS
+    addressed = bool(honorific) or bool(kin)
+    keys = [sent[k].key for k in run]
+    place_len = gz.longest_match(keys, 0, "places")
+    if place_len == len(run) and not addressed:
+        return None
+    nationality = -1
+    if len(run) >= 2 and before is not None and before.key == _NGUOI and not addressed:
+        nationality = run[0]
+        run = run[1:]  # "tay đấm người Ireland McGregor": a nationality, then the name
+    left = _clause_left(sent, first)
     adjacent_org = _adjacent_org(sent, first)
     role_at = _role_start(sent, left, first)
     org_in_phrase = any(sent[k].tag == "O" for k in range(left, first))
-    strong = bool(honorific) or relational or role_at is not None
     if adjacent_org:
-        if adjacent_org == "place" and not honorific:
+        if adjacent_org == "place" and not addressed:
             return None
         pos = _split_name(run, sent)
-        if pos <= 0 and not honorific:
+        if pos <= 0 and not addressed:
             return None
         run = run[max(pos, 0) :]
-        role_at = role_at if role_at is not None and pos > 0 else None
-    elif org_in_phrase and role_at is None and not honorific:
+        if pos <= 0:
+            role_at = None
+    elif org_in_phrase and role_at is None and not addressed:
         return None
-    if place_len and place_len < len(run) and len(run) - place_len <= MAX_NAME:
-        run = run[place_len:]
-    if len(run) > MAX_NAME:
+    if place_len and len(run) - place_len >= 2 and role_at is not None and not addressed:
+        run = run[place_len:]  # "Tổng thống Mỹ Donald Trump"
+    if len(run) > MAX_NAME or (
+        not addressed and role_at is None and not _is_surname(sent[run[0]]) and len(run) > 2
+    ):
         pos = _split_name(run, sent)
-        run = run[pos:] if pos >= 0 else run[-MAX_NAME:]
+        if pos > 0 or len(run) > MAX_NAME:
+            run = run[pos:] if pos >= 0 else run[-MAX_NAME:]
     first, last = run[0], run[-1] + 1
     if last < len(sent) and sent[last].text == "." and _initial(sent, last - 1):
         last += 1
     if _quoted_title(sent, first, last):
         return None
     words = [sent[k] for k in run]
-    if words[-1].text.casefold() in _ORG_SUFFIXES and not strong:
+    single = len(words) == 1
+    if single and (words[0].key,) in gz.phrases("places") and not addressed:
         return None
-    surname = _is_surname(words[0]) and 2 <= len(words) <= MAX_NAME
-    foreign = len(words) >= 2 and all(is_foreign(w.text) for w in words)
-    after = _evidence_after(sent, last)
-    if not (strong or surname or foreign or after):
+    if words[-1].text.casefold() in _ORG_SUFFIXES and not addressed and role_at is None:
         return None
-    if len(words) == 1 and not (after or honorific or relational or _adjacent_role(sent, first)):
+    if single:
+        strong = addressed or _adjacent_role(sent, first) or (
+            role_at is not None
+            and not any(is_name_word(sent[k]) for k in range(role_at, first) if k != nationality)
+        )
+    else:
+        strong = addressed or role_at is not None or (
+            _is_surname(words[0]) and len(words) <= MAX_NAME and _name_like(words)
+        )
+    if not strong and not single and (
+        _subject(sent, first, last, words) or _evidence_after(sent, last)
+    ):
+        strong = True
+    if not strong and not single and not all(_name_like([w]) for w in words):
         return None
     name = _text(sent, first, last)
     role, span_end = _role_after(sent, last)
-    role_before = _text(sent, role_at, first) if role_at is not None else None
-    if role_before and (not role or len(role_before.split()) > len(role.split())):
-        role = role_before
+    if role_at is not None:
+        role_at = _extend_role_left(sent, role_at)
+        role_before = _text(sent, role_at, first)
+        if role_before and (not role or len(role_before.split()) > len(role.split())):
+            role = role_before
     return Mention(
         name=name,
         first=first,
         last=last,
         honorific=honorific,
-        role=role or None,
+        role=_trim_role(role),
         span_start=role_at if role_at is not None else (first - (1 if honorific else 0)),
-        span_end=span_end,
-        strong=strong or surname,
+        span_end=max(span_end, last),
+        strong=strong,
         relational=relational,
+        weak=not strong,
     )
+
+
+_NGUOI = gz.phrase_key("người")[0]
+_GROUPS = frozenset(
+    gz.phrase_key(w)
+    for w in ("gia đình", "chị em", "anh em", "vợ chồng", "bố con", "mẹ con", "cặp đôi", "nhà")
+)
+
+
+def _kin_phrase(sent: list[Token], first: int) -> tuple[str, ...] | None:
+    """The kinship phrase (``con gái``, ``vợ chồng``) right before a name, if any."""
+    k = first - 1
+    if k < 0 or sent[k].tag not in ("K", "K+"):
+        return None
+    while k > 0 and sent[k].tag == "K+":
+        k -= 1
+    return tuple(t.key for t in sent[k:first])
+_FOREIGN_NAME = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|Di|De|La|Le)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
+_ROLE_STOP = frozenset(gz.phrase_key(w)[0] for w in "đã đang sẽ được bị từng".split())
+_ROLE_TAIL = frozenset(gz.phrase_key(w)[0] for w in "cũng đã đang sẽ vừa mới còn vẫn đều".split())
+
+
+def _name_like(words: list[Token]) -> bool:
+    """Each word is written like a name: ``Xuân``, ``McDermott``, ``H'Hen`` (not ``GrowPLUS``)."""
+    for w in words:
+        if is_foreign(w.text):
+            if not _FOREIGN_NAME.match(w.text) and not re.match(r"^[A-Z]['’][A-Z][a-z]+$", w.text):
+                if not (len(w.text) == 1 and w.text.isupper()):
+                    return False
+        elif any(c.isupper() for c in w.text[1:]):
+            return False
+    return True
+
+
+def _subject(sent: list[Token], first: int, last: int, words: list[Token]) -> bool:
+    """A Vietnamese name-like run opening a clause, followed by a lower-case word."""
+    if len(words) > 3 or any(is_foreign(w.text) for w in words) or not _name_like(words):
+        return False
+    opens = first == 0 or sent[first - 1].text in (",", ":") or sent[first - 1].text in _QUOTES
+    if not opens or last >= len(sent):
+        return False
+    nxt = sent[last]
+    return (nxt.word and not nxt.cap and nxt.tag not in ("O", "K")) or nxt.text == "("
+
+
+def _extend_role_left(sent: list[Token], k: int) -> int:
+    """``ca sĩ, nhạc sĩ Hà Chương``: take in a role listed before the role found."""
+    while k >= 2 and sent[k - 1].text == ",":
+        j = k - 2
+        steps = 0
+        while j >= 0 and sent[j].word and steps < 6 and sent[j].tag != "R":
+            if sent[j].tag in ("H", "K", "V") or sent[j].key in _BREAK_WORDS:
+                return k
+            j -= 1
+            steps += 1
+        if j < 0 or sent[j].tag != "R":
+            return k
+        while j > 0 and sent[j - 1].tag in ("M", "M+"):
+            j -= 1
+        k = j
+    return k
+
+
+def _trim_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    words = role.split()
+    while words and match_key(words[-1]) in _ROLE_TAIL:
+        words.pop()
+    while words and match_key(words[0]) in _DETERMINERS:
+        words.pop(0)
+    return " ".join(words) or None
 
 
 def _adjacent_role(sent: list[Token], first: int) -> bool:
@@ -463,7 +596,7 @@ def _evidence_after(sent: list[Token], last: int) -> bool:
     if tok.tag == "V":
         return True
     if tok.text == "(" and k + 3 < len(sent):
-        nxt = " ".join(t.key for t in sent[k + 1 : k + 6])
+        nxt = " ".join(t.text.lower() for t in sent[k + 1 : k + 6])
         return "tuổi" in nxt or "sinh năm" in nxt
     if tok.text in ",-–" and k + 1 < len(sent):
         return _role_begins(sent, k + 1)
@@ -510,6 +643,8 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
     while end < n and end - start < 30:
         cur = sent[end]
         if cur.tag == "V" or cur.text in (";", ":", ".", "!", "?") or cur.text in _QUOTES:
+            break
+        if not cur.cap and cur.key in _ROLE_STOP:
             break
         if cur.text == "(":
             close = end + 1

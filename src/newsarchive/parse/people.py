@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from newsarchive.parse import names, speech
 from newsarchive.record.model import Person, Quote
-from newsarchive.vi.text import match_key
+from newsarchive.vi.text import fold, match_key
 
 
 @dataclass
@@ -111,30 +111,50 @@ def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
 
 
 def _resolve(seen: list[_Seen]) -> tuple[list[_Entity], dict[int, _Entity]]:
-    """Merge mentions of one person; a short form goes to the nearest full name."""
-    distinct = {item.keys for item in seen}
+    """Merge mentions of one person; a short form goes to the nearest full name.
+
+    Weak mentions (no evidence of their own) count only when they name someone found
+    with evidence: the same name, a short form of it, or its full form (``Donald Trump``
+    after ``ông Trump``)."""
+    strong_keys = {item.keys for item in seen if not item.mention.weak}
+    accepted = {
+        idx
+        for idx, item in enumerate(seen)
+        if not item.mention.weak
+        or (
+            len(item.keys) > 1
+            and (item.keys in strong_keys or any(_contains(item.keys, k) for k in strong_keys))
+        )
+    }
+    distinct = {seen[idx].keys for idx in accepted}
     entities: dict[tuple[str, ...], _Entity] = {}
+    folded: dict[str, _Entity] = {}
     owner: dict[int, _Entity] = {}
-    for idx, item in enumerate(seen):
-        fulls = [k for k in distinct if _contains(k, item.keys)]
-        if fulls:
+    for idx in sorted(accepted):
+        item = seen[idx]
+        if any(_contains(k, item.keys) for k in distinct):
             continue
         if item.keys not in entities:
-            entities[item.keys] = _Entity(item.mention.name, item.keys, order=idx)
+            key = fold(item.mention.name).casefold()
+            ent = folded.get(key) or _Entity(item.mention.name, item.keys, order=idx)
+            entities[item.keys] = folded[key] = ent
         owner[idx] = entities[item.keys]
     for idx, item in enumerate(seen):
         if idx in owner:
             continue
+        if item.keys in entities:
+            owner[idx] = entities[item.keys]
+            continue
         target = _nearest(seen, owner, idx)
         if target is not None:
             owner[idx] = target
-        elif item.mention.strong or len(item.keys) > 1:
-            entities.setdefault(item.keys, _Entity(item.mention.name, item.keys, order=idx))
+        elif idx in accepted:
+            entities[item.keys] = _Entity(item.mention.name, item.keys, order=idx)
             owner[idx] = entities[item.keys]
-    # A short form that could not be resolved and was only weakly evidenced is dropped.
-    for ent in entities.values():
+    unique = list({id(e): e for e in entities.values()}.values())
+    for ent in unique:
         ent.order = min(i for i, e in owner.items() if e is ent)
-    return list(entities.values()), owner
+    return unique, owner
 
 
 def _nearest(seen: list[_Seen], owner: dict[int, _Entity], idx: int) -> _Entity | None:

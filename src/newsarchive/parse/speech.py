@@ -61,7 +61,12 @@ def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts
         ):
             speaking.add(idx)
         end = m.span_end
-        if end + 1 < n and sent[end].text == ":" and sent[end + 1].text in _QUOTE_OPEN:
+        if (
+            end + 1 < n
+            and sent[end].text == ":"
+            and sent[end + 1].text in _QUOTE_OPEN
+            and not _is_object(sent, m)
+        ):
             speaking.add(idx)
     return SpeechFacts(speaking, pronoun)
 
