@@ -61,6 +61,11 @@ _CAP_ORG_HEADS = frozenset(
 )
 
 
+_VI_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
+)
+
+
 @dataclass(slots=True)
 class Token:
     text: str
@@ -97,7 +102,7 @@ def word_key(word: str) -> str:
 
 def is_foreign(word: str) -> bool:
     """A word written without any Vietnamese letter or tone mark (``McDermott``)."""
-    return word.isascii()
+    return word.isascii() and not _VI_SYLLABLE.match(word.casefold())
 
 
 def tokenize(text: str) -> list[Token]:
@@ -192,7 +197,7 @@ def tag(sent: list[Token]) -> None:
                 continue
             if not _allowed(sent, i, size, label, at_start, prev_cap):
                 continue
-            if label == "O" and not _names_follow(sent, i + size):
+            if label == "O" and not (tok.cap and size == 1) and not _names_follow(sent, i + size):
                 continue
             best, best_len = label, size
         if not best_len and (not tok.cap or at_start):
@@ -326,7 +331,13 @@ def find_mentions(sent: list[Token]) -> list[Mention]:
     while changed:
         changed = False
         for a, b in zip(mentions, mentions[1:], strict=False):
-            if a.weak != b.weak and b.span_start == b.first and _listed(sent, a, b):
+            weak = a if a.weak else b
+            if (
+                a.weak != b.weak
+                and b.span_start == b.first
+                and weak.last - weak.first >= 2
+                and _listed(sent, a, b)
+            ):
                 a.weak = b.weak = False
                 changed = True
     return mentions
@@ -366,12 +377,13 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     first = run[0]
     before = sent[first - 1] if first > 0 else None
     honorific = _honorific_before(sent, first)
+    honorific_title = before is not None and before.tag in ("H", "H+")
     kin = _kin_phrase(sent, first)
     relational = bool(kin) and not honorific and kin not in _GROUPS
     addressed = bool(honorific) or bool(kin)
     keys = [sent[k].key for k in run]
     place_len = gz.longest_match(keys, 0, "places")
-    if place_len == len(run) and not addressed:
+    if place_len == len(run) and not honorific_title:
         return None
     nationality = -1
     if len(run) >= 2 and before is not None and before.key == _NGUOI and not addressed:
@@ -407,7 +419,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         return None
     words = [sent[k] for k in run]
     single = len(words) == 1
-    if single and (words[0].key,) in gz.phrases("places") and not addressed:
+    if single and (words[0].key,) in gz.phrases("places") and not honorific_title:
         return None
     if words[-1].text.casefold() in _ORG_SUFFIXES and not addressed and role_at is None:
         return None

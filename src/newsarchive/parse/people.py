@@ -107,7 +107,7 @@ def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
         return False
     if full[-len(part) :] == part:
         return True
-    return full[: len(part)] == part and all(names.is_foreign(k) for k in full)
+    return full[: len(part)] == part and any(names.is_foreign(k) for k in full)
 
 
 def _resolve(seen: list[_Seen]) -> tuple[list[_Entity], dict[int, _Entity]]:
