@@ -92,6 +92,7 @@ class Mention:
     strong: bool = False  # honorific, kinship or role evidence, or a family name
     relational: bool = False  # after a kinship word such as "vợ", "con gái"
     weak: bool = False  # no evidence of its own: kept only if it names a known person
+    listed: bool = False  # listed right after the previous mention ("A, B và C")
 
 
 @lru_cache(maxsize=65536)
@@ -186,7 +187,12 @@ def tag(sent: list[Token]) -> None:
             i += 1
             continue
         at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
-        prev_cap = i > 0 and is_name_word(sent[i - 1])
+        prev_cap = (
+            i > 1
+            and is_name_word(sent[i - 1])
+            and sent[i - 2].text not in _QUOTES
+            and sent[i - 1].text not in gz.raw("stopwords")
+        )
         best, best_len = "", 0
         if tok.cap and gz.longest_match(keys, i, "places") >= 2:
             i += gz.longest_match(keys, i, "places")
@@ -326,6 +332,8 @@ def find_mentions(sent: list[Token]) -> list[Mention]:
             i = max(j, mention.span_end)
         else:
             i = j
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        b.listed = b.span_start == b.first and _listed(sent, a, b)
     # A weak run listed with a person ("Xuân Trường, Tuấn Anh và Hồng Duy") is one too.
     changed = True
     while changed:
@@ -406,9 +414,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         return None
     if place_len and len(run) - place_len >= 2 and role_at is not None and not addressed:
         run = run[place_len:]  # "Tổng thống Mỹ Donald Trump"
-    if len(run) > MAX_NAME or (
-        not addressed and role_at is None and not _is_surname(sent[run[0]]) and len(run) > 2
-    ):
+    if len(run) > MAX_NAME or (not _is_surname(sent[run[0]]) and len(run) > 2):
         pos = _split_name(run, sent)
         if pos > 0 or len(run) > MAX_NAME:
             run = run[pos:] if pos >= 0 else run[-MAX_NAME:]
@@ -460,6 +466,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
 
 
 _NGUOI = gz.phrase_key("người")[0]
+_LA, _TRONG, _VA = (gz.phrase_key(w)[0] for w in ("là", "trong", "và"))
 _GROUPS = frozenset(
     gz.phrase_key(w)
     for w in ("gia đình", "chị em", "anh em", "vợ chồng", "bố con", "mẹ con", "cặp đôi", "nhà")
@@ -640,6 +647,16 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
                     return _text(sent, seg_start, k), close + 1
                 seg_start = k + 1
         return None, min(close + 1, n)
+    if tok.key == _LA:
+        k = last + 1
+        while k < n and (sent[k].key in _DETERMINERS or sent[k].key == _TRONG or sent[k].text[0].isdigit()):
+            k += 1
+        if k < n and sent[k].tag == "R":
+            end = k
+            while end < n and end - k < 15 and sent[end].text not in ",;:.!?" and sent[end].key != _VA:
+                end += 1
+            return _text(sent, k, end), last
+        return None, last
     if tok.text not in (",", "-", "–", "—"):
         return None, last
     k = last + 1

@@ -52,7 +52,7 @@ def extract_people(
     ``paragraphs`` are the body's paragraphs (NFC text), ``captions`` the photo captions,
     ``authors`` the byline's names (never counted as people)."""
     units = [p for p in paragraphs if p and p.strip()] + [c for c in captions if c and c.strip()]
-    seen, pronoun_events = _scan(units)
+    seen, pronoun_events, role_events = _scan(units)
     entities, owner = _resolve(seen)
     for idx, item in enumerate(seen):
         ent = owner.get(idx)
@@ -67,6 +67,10 @@ def extract_people(
         ent = _last_before(seen, owner, position)
         if ent is not None:
             ent.speaks = True
+    for position, role in role_events:
+        ent = _last_before(seen, owner, position, role)
+        if ent is not None:
+            ent.speaks = True
     author_keys = {match_key(a) for a in authors if a}
     kept = [e for e in entities if match_key(e.name) not in author_keys]
     kept.sort(key=lambda e: e.order)
@@ -76,10 +80,13 @@ def extract_people(
     return PeopleResult(people=people, speakers=speakers, quotes=quotes)
 
 
-def _scan(units: list[str]) -> tuple[list[_Seen], list[tuple[int, int]]]:
-    """All mentions in order, and the positions where an unnamed subject speaks."""
+def _scan(
+    units: list[str],
+) -> tuple[list[_Seen], list[tuple[int, int]], list[tuple[tuple[int, int], str]]]:
+    """All mentions in order, and where a pronoun or a bare role (``Thủ tướng``) speaks."""
     seen: list[_Seen] = []
     pronoun_events: list[tuple[int, int]] = []
+    role_events: list[tuple[tuple[int, int], str]] = []
     for u, text in enumerate(units):
         for sent in names.sentences(names.tokenize(text)):
             names.tag(sent)
@@ -98,7 +105,9 @@ def _scan(units: list[str]) -> tuple[list[_Seen], list[tuple[int, int]]]:
                 )
             if facts.pronoun_speaks and not facts.speaking:
                 pronoun_events.append((u, sent[0].start))
-    return seen, pronoun_events
+            if facts.role_subject and not facts.speaking:
+                role_events.append(((u, sent[0].start), match_key(facts.role_subject)))
+    return seen, pronoun_events, role_events
 
 
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
@@ -126,6 +135,16 @@ def _resolve(seen: list[_Seen]) -> tuple[list[_Entity], dict[int, _Entity]]:
             and (item.keys in strong_keys or any(_contains(item.keys, k) for k in strong_keys))
         )
     }
+    changed = True
+    while changed:
+        changed = False
+        for idx in range(1, len(seen)):
+            item, prev = seen[idx], seen[idx - 1]
+            if item.mention.listed and (idx in accepted) != (idx - 1 in accepted):
+                other = idx - 1 if idx in accepted else idx
+                if len(seen[other].keys) > 1:
+                    accepted.add(other)
+                    changed = True
     distinct = {seen[idx].keys for idx in accepted}
     entities: dict[tuple[str, ...], _Entity] = {}
     folded: dict[str, _Entity] = {}
@@ -171,12 +190,15 @@ def _nearest(seen: list[_Seen], owner: dict[int, _Entity], idx: int) -> _Entity 
 
 
 def _last_before(
-    seen: list[_Seen], owner: dict[int, _Entity], position: tuple[int, int]
+    seen: list[_Seen], owner: dict[int, _Entity], position: tuple[int, int], role: str = ""
 ) -> _Entity | None:
+    """The person mentioned last before ``position`` (with ``role`` in their role, if given)."""
     for idx in range(len(seen) - 1, -1, -1):
         item = seen[idx]
         if (item.unit, item.offset) < position and idx in owner:
             if item.mention.relational:
+                continue
+            if role and role not in match_key(item.mention.role or ""):
                 continue
             return owner[idx]
     return None

@@ -17,9 +17,10 @@ from newsarchive.parse.names import Mention, Token
 
 MAX_GAP = 14  # tokens between a mention and its speech verb
 _PRONOUNS = frozenset(
-    gz.phrase_key(w)[0] for w in "ông bà anh chị em cô chú bác cụ người này ấy nam nữ".split()
+    gz.phrase_key(w)[0] for w in "ông bà anh chị em cô chú bác cụ người này ấy nam nữ bạn".split()
 )
 _THEO = gz.phrase_key("theo")[0]
+_ADVERBS = frozenset(gz.phrase_key(w)[0] for w in "cũng còn đã vừa thêm lại đều".split())
 _QUOTE_OPEN = "“\"«"
 _QUOTE_SPAN = re.compile(r"[“«]([^“”«»]{2,2000}?)[”»]|\"([^\"]{2,2000}?)\"")
 _SPEECH_SENTENCE_START = frozenset(
@@ -33,12 +34,14 @@ class SpeechFacts:
 
     speaking: set[int]
     pronoun_speaks: bool
+    role_subject: str | None = None  # "Thủ tướng yêu cầu": the role that speaks
 
 
 def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts:
     """Which mentions of a tagged sentence speak, and whether an unnamed subject speaks."""
     speaking: set[int] = set()
     pronoun = False
+    role_subject = None
     n = len(sent)
     for v, tok in enumerate(sent):
         if tok.tag != "V":
@@ -50,8 +53,12 @@ def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts
             idx = _first_after_comma(sent, mentions)
             if idx is not None:
                 speaking.add(idx)
-        elif _pronoun_subject(sent, v):
-            pronoun = True
+        else:
+            kind = _pronoun_subject(sent, v)
+            if kind == "pronoun":
+                pronoun = True
+            elif kind:
+                role_subject = kind
     for idx, m in enumerate(mentions):
         before = m.span_start - 1
         while before >= 0 and sent[before].tag in ("H", "H+", "K", "K+"):
@@ -60,15 +67,22 @@ def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts
             sent[m.span_end].text == ","
         ):
             speaking.add(idx)
-        end = m.span_end
-        if (
-            end + 1 < n
-            and sent[end].text == ":"
-            and sent[end + 1].text in _QUOTE_OPEN
-            and not _is_object(sent, m)
-        ):
+        if _colon_quote(sent, mentions, idx) and not _is_object(sent, m):
             speaking.add(idx)
-    return SpeechFacts(speaking, pronoun)
+    return SpeechFacts(speaking, pronoun, role_subject)
+
+
+def _colon_quote(sent: list[Token], mentions: list[Mention], idx: int) -> bool:
+    """``X: “…”`` or ``X bàng hoàng nhớ lại: “…”`` (a few words, then a colon and a quote)."""
+    end = mentions[idx].span_end
+    limit = mentions[idx + 1].span_start if idx + 1 < len(mentions) else len(sent)
+    for k in range(end, min(limit, end + 9, len(sent) - 1)):
+        tok = sent[k]
+        if tok.text == ":":
+            return sent[k + 1].text in _QUOTE_OPEN
+        if not tok.word:
+            return False
+    return False
 
 
 def _subject_before(sent: list[Token], mentions: list[Mention], v: int) -> set[int] | None:
@@ -132,21 +146,26 @@ def _first_after_comma(sent: list[Token], mentions: list[Mention]) -> int | None
     return None
 
 
-def _pronoun_subject(sent: list[Token], v: int) -> bool:
-    """``Anh chia sẻ`` · ``Nam ca sĩ cho biết`` · ``” - chị cho hay`` · ``", cô tâm sự``."""
+def _pronoun_subject(sent: list[Token], v: int) -> str | None:
+    """``Anh chia sẻ`` · ``Nam ca sĩ cho biết`` · ``” - chị cho hay`` → ``"pronoun"``;
+    ``Thủ tướng yêu cầu`` → the role's words; otherwise None."""
     k = v - 1
-    words = 0
-    while k >= 0 and sent[k].word and words < 4:
-        if sent[k].key in ("cũng", "còn", "đã", "vừa", "thêm"):
+    words: list[Token] = []
+    while k >= 0 and sent[k].word and len(words) < 5:
+        if sent[k].key in _ADVERBS:
             k -= 1
             continue
         if sent[k].key not in _PRONOUNS and sent[k].tag not in ("R", "R+", "M", "M+", "K", "K+"):
-            return False
+            return None
+        words.append(sent[k])
         k -= 1
-        words += 1
-    if words == 0:
-        return False
-    return k < 0 or sent[k].text in ",-–—”\"" or sent[k].text in ".:"
+    if not words:
+        return None
+    if not (k < 0 or sent[k].text in ",-–—”\".:"):
+        return None
+    if any(w.key in _PRONOUNS or w.tag.startswith("K") for w in words):
+        return "pronoun"
+    return " ".join(w.text for w in reversed(words))
 
 
 def find_quotes(text: str) -> list[tuple[int, int, str]]:
