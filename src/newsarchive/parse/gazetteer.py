@@ -19,6 +19,11 @@ def phrase_key(text: str) -> Phrase:
     return tuple(match_key(text).split())
 
 
+def word_keys(words: str) -> frozenset[str]:
+    """Keys of the space-separated single words ``words`` (for small built-in word sets)."""
+    return frozenset(match_key(w) for w in words.split())
+
+
 @cache
 def _lines(name: str) -> tuple[str, ...]:
     text = resources.files("newsarchive.parse").joinpath("data", name).read_text("utf-8")
@@ -45,19 +50,30 @@ def raw(name: str) -> frozenset[str]:
     return frozenset(_lines(f"{name}.txt"))
 
 
+@cache
+def _index(name: str) -> dict[str, tuple[int, ...]]:
+    """First syllable → lengths of the entries starting with it, longest first."""
+    index: dict[str, set[int]] = {}
+    for phrase in phrases(name):
+        index.setdefault(phrase[0], set()).add(len(phrase))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in index.items()}
+
+
+@cache
+def first_syllables(names: tuple[str, ...]) -> frozenset[str]:
+    """Every syllable that begins an entry of one of the lists ``names``."""
+    return frozenset(k for name in names for k in _index(name))
+
+
 def longest_match(keys: list[str], start: int, name: str) -> int:
     """Number of syllables of the longest entry of ``name`` starting at ``keys[start]``."""
+    if start >= len(keys):
+        return 0
+    sizes = _index(name).get(keys[start])
+    if not sizes:
+        return 0
     table = phrases(name)
-    for size in range(min(max_len(name), len(keys) - start), 0, -1):
-        if tuple(keys[start : start + size]) in table:
-            return size
-    return 0
-
-
-def longest_match_ending(keys: list[str], end: int, name: str) -> int:
-    """Number of syllables of the longest entry of ``name`` ending just before ``keys[end]``."""
-    table = phrases(name)
-    for size in range(min(max_len(name), end), 0, -1):
-        if tuple(keys[end - size : end]) in table:
+    for size in sizes:
+        if size == 1 or tuple(keys[start : start + size]) in table:
             return size
     return 0

@@ -10,7 +10,6 @@ organisation, street, school and place names are left out.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,38 +26,18 @@ _TOKEN = re.compile(
     r"|\S"  # punctuation
 )
 _SENTENCE_END = frozenset(".!?…")
-_QUOTES = frozenset("\"“”«»")
+_QUOTES = frozenset('"“”«»')
 _DASHES = frozenset("-–—")
 # Words after which a name is the object of something, not a subject.
-_BREAK_WORDS = frozenset(
-    gz.phrase_key(w)[0]
-    for w in (
-        "của cho với và cùng gửi tại ở trên theo là thì được bị đã do khi nhờ giúp tặng đến "
-        "về từ như gặp thăm hỏi mời để vì bởi nhưng hay hoặc rằng thay trước sau mà cả"
-    ).split()
+_BREAK_WORDS = gz.word_keys(
+    "của cho với và cùng gửi tại ở trên theo là thì được bị đã do khi nhờ "
+    "giúp tặng đến về từ như gặp thăm hỏi mời để vì bởi nhưng hay hoặc rằng "
+    "thay trước sau mà cả"
 )
-_OBJECT_WORDS = frozenset(
-    gz.phrase_key(w)[0]
-    for w in "của cho với gửi tặng giúp nhờ gặp thăm mời về thay bên vì bởi".split()
-)
-_DETERMINERS = frozenset(gz.phrase_key(w)[0] for w in "một là những các vị".split())
-_ORG_SUFFIXES = frozenset(
-    w.casefold()
-    for w in (
-        "Telecom Group Bank Airlines Airways Air Corp Corporation Inc Ltd Co FC United City "
-        "News Times Post Press Club University Institute League Cup Award Awards Prize Street "
-        "Square Island Hotel Resort Mall Tower Center Centre Foundation Association Shop Store "
-        "Studio Studios Records Entertainment Media Network Channel Show Festival Games Labs "
-        "Technologies Technology Systems Motors Pharma Capital Holdings Partners Global "
-        "International Express Mobile Online Pay Plus Pro Max Mini Watch Air Phone Pad "
-        "Party Council Committee Agency Ministry Department Court Bureau Office Service"
-    ).split()
-)
-# Single capitalised words that open an institution's name ("Bộ Công Thương").
-_CAP_ORG_HEADS = frozenset(
-    "Bộ Sở Cục Vụ Viện Ban Báo Đài Hội Quỹ Trường Khoa Phòng Đội Đảng Công Tòa Toà Chùa Đền "
-    "Tỉnh Huyện Quận Phường Xã Thôn Đường Phố Ngõ Chợ Cảng Ga Sân Hãng Nhóm Giải Cúp Kênh".split()
-)
+_OBJECT_WORDS = gz.word_keys("của cho với gửi tặng giúp nhờ gặp thăm mời về thay bên vì bởi")
+_ADDRESS = gz.word_keys("ông bà anh chị em cô chú bác cụ")
+_ADVERBS = gz.word_keys("cũng đã thì vừa lại còn")
+_DETERMINERS = gz.word_keys("một là những các vị")
 
 
 _VI_SYLLABLE = re.compile(
@@ -74,6 +53,7 @@ class Token:
     end: int
     word: bool  # a word (not a number or punctuation)
     cap: bool  # begins with an upper-case letter
+    name: bool  # capitalised and not an all-capitals acronym: may belong to a name
     tag: str = ""  # H honorific, K kinship, R role, M role modifier, O org head, V speech verb
     tag_len: int = 0  # syllables of the tagged phrase starting here
 
@@ -93,12 +73,6 @@ class Mention:
     relational: bool = False  # after a kinship word such as "vợ", "con gái"
     weak: bool = False  # no evidence of its own: kept only if it names a known person
     listed: bool = False  # listed right after the previous mention ("A, B và C")
-
-
-@lru_cache(maxsize=65536)
-def word_key(word: str) -> str:
-    """``match_key`` of one word, cached (the vocabulary of news text is small)."""
-    return match_key(word)
 
 
 def is_foreign(word: str) -> bool:
@@ -121,16 +95,19 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _token(word: str, start: int) -> Token:
+    key, is_word, cap, name = _word_info(word)
+    return Token(word, key, start, start + len(word), is_word, cap, name)
+
+
+@lru_cache(maxsize=65536)
+def _word_info(word: str) -> tuple[str, bool, bool, bool]:
+    """Key, is-a-word, capitalised, may-be-part-of-a-name — cached per distinct word."""
     first = word[0]
     is_word = first.isalpha()
-    return Token(
-        text=word,
-        key=word_key(word) if is_word else word,
-        start=start,
-        end=start + len(word),
-        word=is_word,
-        cap=is_word and first.isupper(),
-    )
+    cap = is_word and first.isupper()
+    letters = [c for c in word if c.isalpha()]
+    name = cap and (len(letters) == 1 or not all(c.isupper() for c in letters))
+    return (match_key(word) if is_word else word), is_word, cap, name
 
 
 def sentences(tokens: list[Token]) -> list[list[Token]]:
@@ -157,16 +134,23 @@ def sentences(tokens: list[Token]) -> list[list[Token]]:
 
 def is_name_word(tok: Token) -> bool:
     """A capitalised word that may belong to a name (not an all-capitals acronym)."""
-    if not tok.cap:
-        return False
-    letters = [c for c in tok.text if c.isalpha()]
-    return len(letters) == 1 or not all(c.isupper() for c in letters)
+    return tok.name
 
 
 def _acronym(tok: Token) -> bool:
     return tok.word and len(tok.text) > 1 and not is_name_word(tok) and tok.text.isupper()
 
 
+_ALL_LISTS = (
+    "honorifics",
+    "roles",
+    "org_heads",
+    "institutions",
+    "kinship",
+    "places",
+    "speech_verbs",
+    "role_modifiers",
+)
 _LISTS = (
     ("H", "honorifics"),
     ("R", "roles"),
@@ -181,9 +165,10 @@ def tag(sent: list[Token]) -> None:
     keys = [t.key for t in sent]
     i = 0
     n = len(sent)
+    starts = gz.first_syllables(_ALL_LISTS)
     while i < n:
         tok = sent[i]
-        if not tok.word:
+        if not tok.word or tok.key not in starts:
             i += 1
             continue
         at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
@@ -251,7 +236,7 @@ def _allowed(
         # "Trường", "Khoa", "Viện": a head only at the start of a capitalised phrase,
         # never inside a name like "Xuân Trường" or "Nguyễn Văn Khoa".
         if tok.cap:
-            if label == "O" and tok.text not in _CAP_ORG_HEADS:
+            if label == "O" and tok.text not in gz.raw("org_heads_capitalised"):
                 return False
             return not prev_cap
         if label == "O":
@@ -305,8 +290,10 @@ def _split_name(run: list[int], sent: list[Token]) -> int:
     size = len(run)
     for want in (3, 4, 2):
         pos = size - want
-        if pos >= 0 and _is_surname(sent[run[pos]]) and all(
-            not _is_surname(sent[run[k]]) or k >= pos for k in range(pos, size)
+        if (
+            pos >= 0
+            and _is_surname(sent[run[pos]])
+            and all(not _is_surname(sent[run[k]]) or k >= pos for k in range(pos, size))
         ):
             return pos
     return -1
@@ -427,19 +414,29 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     single = len(words) == 1
     if single and (words[0].key,) in gz.phrases("places") and not honorific_title:
         return None
-    if words[-1].text.casefold() in _ORG_SUFFIXES and not addressed and role_at is None:
+    if words[-1].text in gz.raw("foreign_org_words") and not addressed and role_at is None:
         return None
     if single:
-        strong = addressed or _adjacent_role(sent, first) or (
-            role_at is not None
-            and not any(is_name_word(sent[k]) for k in range(role_at, first) if k != nationality)
+        strong = (
+            addressed
+            or _adjacent_role(sent, first)
+            or (
+                role_at is not None
+                and not any(
+                    is_name_word(sent[k]) for k in range(role_at, first) if k != nationality
+                )
+            )
         )
     else:
-        strong = addressed or role_at is not None or (
-            _is_surname(words[0]) and len(words) <= MAX_NAME and _name_like(words)
+        strong = (
+            addressed
+            or role_at is not None
+            or (_is_surname(words[0]) and len(words) <= MAX_NAME and _name_like(words))
         )
-    if not strong and not single and (
-        _subject(sent, first, last, words) or _evidence_after(sent, last)
+    if (
+        not strong
+        and not single
+        and (_subject(sent, first, last, words) or _evidence_after(sent, last))
     ):
         strong = True
     if not strong and not single and not all(_name_like([w]) for w in words):
@@ -481,18 +478,21 @@ def _kin_phrase(sent: list[Token], first: int) -> tuple[str, ...] | None:
     while k > 0 and sent[k].tag == "K+":
         k -= 1
     return tuple(t.key for t in sent[k:first])
-_FOREIGN_NAME = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|Di|De|La|Le)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
-_ROLE_STOP = frozenset(gz.phrase_key(w)[0] for w in "đã đang sẽ được bị từng".split())
-_ROLE_TAIL = frozenset(gz.phrase_key(w)[0] for w in "cũng đã đang sẽ vừa mới còn vẫn đều".split())
+
+
+_FOREIGN_NAME = re.compile(
+    r"^(?:Mc|Mac|O'|O’|D'|D’|Di|De|La|Le|[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$"
+)
+_ROLE_STOP = gz.word_keys("đã đang sẽ được bị từng")
+_ROLE_TAIL = gz.word_keys("cũng đã đang sẽ vừa mới còn vẫn đều")
 
 
 def _name_like(words: list[Token]) -> bool:
     """Each word is written like a name: ``Xuân``, ``McDermott``, ``H'Hen`` (not ``GrowPLUS``)."""
     for w in words:
         if is_foreign(w.text):
-            if not _FOREIGN_NAME.match(w.text) and not re.match(r"^[A-Z]['’][A-Z][a-z]+$", w.text):
-                if not (len(w.text) == 1 and w.text.isupper()):
-                    return False
+            if not (_FOREIGN_NAME.match(w.text) or (len(w.text) == 1 and w.text.isupper())):
+                return False
         elif any(c.isupper() for c in w.text[1:]):
             return False
     return True
@@ -558,9 +558,7 @@ def _honorific_before(sent: list[Token], first: int) -> str | None:
     if sent[k].tag not in ("H", "K"):
         return None
     text = _text(sent, k, first)
-    if sent[k].tag == "K" and sent[k].key not in {
-        gz.phrase_key(w)[0] for w in "ông bà anh chị em cô chú bác cụ".split()
-    }:
+    if sent[k].tag == "K" and sent[k].key not in _ADDRESS:
         return None
     # "Ông" at the start of a sentence is written in capitals; keep the lower-case form.
     return text if sent[k].tag == "H" else text.lower()
@@ -574,7 +572,7 @@ def _adjacent_org(sent: list[Token], first: int) -> str:
     if k < 0:
         return ""
     tok = sent[k]
-    if tok.tag == "O+" :
+    if tok.tag == "O+":
         while k > 0 and sent[k].tag == "O+":
             k -= 1
         tok = sent[k]
@@ -606,7 +604,7 @@ def _evidence_after(sent: list[Token], last: int) -> bool:
     """A speech verb, an age in brackets or a role right after the run."""
     k = last
     while k < len(sent) and not sent[k].tag and not sent[k].cap and sent[k].word and k - last < 3:
-        if sent[k].key not in {gz.phrase_key(w)[0] for w in "cũng đã thì vừa lại còn".split()}:
+        if sent[k].key not in _ADVERBS:
             break
         k += 1
     if k >= len(sent):
@@ -641,19 +639,25 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
         seg_start = last + 1
         for k in range(last + 1, close + 1):
             if k == close or sent[k].text == ",":
-                if seg_start < k and sent[seg_start].tag == "R" or (
-                    seg_start < k and sent[seg_start].tag == "M"
+                if (
+                    seg_start < k
+                    and sent[seg_start].tag == "R"
+                    or (seg_start < k and sent[seg_start].tag == "M")
                 ):
                     return _text(sent, seg_start, k), close + 1
                 seg_start = k + 1
         return None, min(close + 1, n)
     if tok.key == _LA:
         k = last + 1
-        while k < n and (sent[k].key in _DETERMINERS or sent[k].key == _TRONG or sent[k].text[0].isdigit()):
+        while k < n and (
+            sent[k].key in _DETERMINERS or sent[k].key == _TRONG or sent[k].text[0].isdigit()
+        ):
             k += 1
         if k < n and sent[k].tag == "R":
             end = k
-            while end < n and end - k < 15 and sent[end].text not in ",;:.!?" and sent[end].key != _VA:
+            while (
+                end < n and end - k < 15 and sent[end].text not in ",;:.!?" and sent[end].key != _VA
+            ):
                 end += 1
             return _text(sent, k, end), last
         return None, last
@@ -663,9 +667,7 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
     while k < n and not sent[k].cap and sent[k].key in _DETERMINERS:
         k += 1
     dash = tok.text != ","
-    if k >= n or not (
-        sent[k].tag in ("R", "M") or (dash and sent[k].tag == "O" and sent[k].cap)
-    ):
+    if k >= n or not (sent[k].tag in ("R", "M") or (dash and sent[k].tag == "O" and sent[k].cap)):
         return None, last
     start = k
     end = k

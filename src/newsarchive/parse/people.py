@@ -8,11 +8,14 @@ complete role is kept, and quotations are attributed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsarchive.parse import names, speech
 from newsarchive.record.model import Person, Quote
 from newsarchive.vi.text import fold, match_key
+
+MAX_UNITS = 2000  # paragraphs and captions scanned per article
 
 
 @dataclass
@@ -29,8 +32,9 @@ class _Seen:
     mention: names.Mention
     keys: tuple[str, ...]
     unit: int
-    offset: int  # character offset of the mention in its unit
-    end_offset: int
+    offset: int  # character offset of the mention's name in the document (units joined)
+    span_offset: int  # … of its honorific or role written before the name
+    end_offset: int  # … of the end of the name and any role written after it
     speaks: bool
 
 
@@ -44,14 +48,13 @@ class _Entity:
     order: int = 0
 
 
-def extract_people(
-    paragraphs: list[str], captions: list[str], authors: list[str]
-) -> PeopleResult:
+def extract_people(paragraphs: list[str], captions: list[str], authors: list[str]) -> PeopleResult:
     """Who is named (``people``), who speaks (``speakers``) and what they said (``quotes``).
 
     ``paragraphs`` are the body's paragraphs (NFC text), ``captions`` the photo captions,
     ``authors`` the byline's names (never counted as people)."""
     units = [p for p in paragraphs if p and p.strip()] + [c for c in captions if c and c.strip()]
+    units = [u[: names.MAX_UNIT_CHARS] for u in units[:MAX_UNITS]]
     seen, pronoun_events, role_events = _scan(units)
     entities, owner = _resolve(seen)
     for idx, item in enumerate(seen):
@@ -63,30 +66,39 @@ def extract_people(
         if item.mention.honorific and not ent.honorific:
             ent.honorific = item.mention.honorific
         ent.speaks = ent.speaks or item.speaks
-    for position in pronoun_events:
+    said: list[tuple[int, _Entity]] = []  # (offset of the speech verb, who)
+    for position, verb_at in pronoun_events:
         ent = _last_before(seen, owner, position)
         if ent is not None:
             ent.speaks = True
-    for position, role in role_events:
+            said.append((verb_at, ent))
+    for position, verb_at, role in role_events:
         ent = _last_before(seen, owner, position, role)
         if ent is not None:
             ent.speaks = True
+            said.append((verb_at, ent))
     author_keys = {match_key(a) for a in authors if a}
     kept = [e for e in entities if match_key(e.name) not in author_keys]
     kept.sort(key=lambda e: e.order)
     people = [Person(e.name, _best_role(e.roles), honorific=e.honorific) for e in kept]
     speakers = [p for p, e in zip(people, kept, strict=True) if e.speaks]
-    quotes = _quotes(units, seen, owner, {id(e) for e in kept})
+    quotes = _quotes(units, seen, owner, said, {id(e) for e in kept})
     return PeopleResult(people=people, speakers=speakers, quotes=quotes)
+
+
+Event = tuple[tuple[int, int], int]  # ((unit, sentence offset), document offset of the verb)
 
 
 def _scan(
     units: list[str],
-) -> tuple[list[_Seen], list[tuple[int, int]], list[tuple[tuple[int, int], str]]]:
-    """All mentions in order, and where a pronoun or a bare role (``Thủ tướng``) speaks."""
+) -> tuple[list[_Seen], list[Event], list[tuple[tuple[int, int], int, str]]]:
+    """All mentions in order, and where a pronoun or a bare role (``Thủ tướng``) speaks.
+
+    Offsets are into the document made of the units joined with newlines."""
     seen: list[_Seen] = []
-    pronoun_events: list[tuple[int, int]] = []
-    role_events: list[tuple[tuple[int, int], str]] = []
+    pronoun_events: list[Event] = []
+    role_events: list[tuple[tuple[int, int], int, str]] = []
+    base = 0
     for u, text in enumerate(units):
         for sent in names.sentences(names.tokenize(text)):
             names.tag(sent)
@@ -98,15 +110,18 @@ def _scan(
                         mention=m,
                         keys=tuple(t.key for t in sent[m.first : m.last] if t.word),
                         unit=u,
-                        offset=sent[m.first].start,
-                        end_offset=sent[m.span_end - 1].end if m.span_end > 0 else 0,
+                        offset=base + sent[m.first].start,
+                        span_offset=base + sent[min(m.span_start, m.first)].start,
+                        end_offset=base + sent[max(m.span_end, m.last) - 1].end,
                         speaks=idx in facts.speaking,
                     )
                 )
+            where = (u, base + sent[0].start)
             if facts.pronoun_speaks and not facts.speaking:
-                pronoun_events.append((u, sent[0].start))
+                pronoun_events.append((where, base + facts.verb_at))
             if facts.role_subject and not facts.speaking:
-                role_events.append(((u, sent[0].start), match_key(facts.role_subject)))
+                role_events.append((where, base + facts.verb_at, match_key(facts.role_subject)))
+        base += len(text) + 1
     return seen, pronoun_events, role_events
 
 
@@ -139,7 +154,7 @@ def _resolve(seen: list[_Seen]) -> tuple[list[_Entity], dict[int, _Entity]]:
     while changed:
         changed = False
         for idx in range(1, len(seen)):
-            item, prev = seen[idx], seen[idx - 1]
+            item = seen[idx]
             if item.mention.listed and (idx in accepted) != (idx - 1 in accepted):
                 other = idx - 1 if idx in accepted else idx
                 if len(seen[other].keys) > 1:
@@ -214,27 +229,44 @@ def _best_role(roles: list[str]) -> str | None:
 
 
 def _quotes(
-    units: list[str], seen: list[_Seen], owner: dict[int, _Entity], kept: set[int]
+    units: list[str],
+    seen: list[_Seen],
+    owner: dict[int, _Entity],
+    said: list[tuple[int, _Entity]],
+    kept: set[int],
 ) -> list[Quote]:
-    """Quotations with a speaker right before (``X nói: “…”``) or after (``“…” - X nói``)."""
+    """Quotations with a speaker right after (``“…” - X nhấn mạnh``, ``"…", chị cho hay``)
+    or right before (``X khẳng định: “…”``)."""
+    doc = "\n".join(units)
+    speaking = [(i, s) for i, s in enumerate(seen) if s.speaks and i in owner]
     quotes: list[Quote] = []
-    for u, text in enumerate(units):
-        in_unit = [(i, s) for i, s in enumerate(seen) if s.unit == u and i in owner]
-        for start, end, inner in speech.find_quotes(text):
-            speaker = None
-            after = [s for s in in_unit if 0 <= s[1].offset - end <= 40 and s[1].speaks]
+    for start, end, inner in speech.find_quotes(doc):
+        speaker = None
+        tail = doc[end : end + 80]
+        if _ATTRIBUTION.match(tail):
+            after = [owner[i] for i, s in speaking if end <= s.span_offset <= end + 40]
+            pronoun = [ent for verb_at, ent in said if end <= verb_at <= end + 40]
+            if after and not doc[end : _first_offset(seen, speaking, end)].count("\n"):
+                speaker = after[0]
+            elif pronoun:
+                speaker = pronoun[0]
+        if speaker is None:
             before = [
-                s
-                for s in in_unit
-                if s[1].speaks and s[1].offset < start and 0 <= start - s[1].end_offset <= 60
-                and ":" in text[s[1].end_offset : start]
+                owner[i]
+                for i, s in speaking
+                if s.end_offset <= start
+                and start - s.end_offset <= 120
+                and ":" in doc[s.end_offset : start]
+                and "\n" not in doc[s.end_offset : start]
             ]
-            if after and text[end : after[0][1].offset].strip(" ,.-–—") == "":
-                speaker = owner[after[0][0]]
-            elif after:
-                speaker = owner[after[0][0]]
-            elif before:
-                speaker = owner[before[-1][0]]
-            if speaker is not None and id(speaker) in kept:
-                quotes.append(Quote(speaker=speaker.name, text=inner))
+            speaker = before[-1] if before else None
+        if speaker is not None and id(speaker) in kept:
+            quotes.append(Quote(speaker=speaker.name, text=inner))
     return quotes
+
+
+_ATTRIBUTION = re.compile(r"^[\s,.!?…]*[-–—,]\s*\S")
+
+
+def _first_offset(seen: list[_Seen], speaking: list[tuple[int, _Seen]], end: int) -> int:
+    return min((s.span_offset for _, s in speaking if s.span_offset >= end), default=end)

@@ -105,7 +105,8 @@ def score_file(path: Path, score: Score, verbose: bool) -> None:
                 f1 = token_f1(got[k].role, want[k].get("role"))
                 score.role_f1.append(f1)
                 if f1 < 1 and verbose:
-                    notes.append(f"  role {got[k].name}: {got[k].role!r} vs {want[k].get('role')!r}")
+                    want_role = want[k].get("role")
+                    notes.append(f"  role {got[k].name}: {got[k].role!r} vs {want_role!r}")
     if verbose and notes:
         print(path.name)
         print("\n".join(notes))

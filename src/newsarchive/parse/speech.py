@@ -16,13 +16,12 @@ from newsarchive.parse import gazetteer as gz
 from newsarchive.parse.names import Mention, Token
 
 MAX_GAP = 14  # tokens between a mention and its speech verb
-_PRONOUNS = frozenset(
-    gz.phrase_key(w)[0] for w in "ông bà anh chị em cô chú bác cụ người này ấy nam nữ bạn".split()
-)
+_PRONOUNS = gz.word_keys("ông bà anh chị em cô chú bác cụ người này ấy nam nữ bạn")
 _THEO = gz.phrase_key("theo")[0]
-_ADVERBS = frozenset(gz.phrase_key(w)[0] for w in "cũng còn đã vừa thêm lại đều".split())
-_QUOTE_OPEN = "“\"«"
-_QUOTE_SPAN = re.compile(r"[“«]([^“”«»]{2,2000}?)[”»]|\"([^\"]{2,2000}?)\"")
+_OBJECT_WORDS = gz.word_keys("của cho với gửi tặng giúp nhờ gặp thăm mời về thay")
+_ADVERBS = gz.word_keys("cũng còn đã vừa thêm lại đều")
+_QUOTE_OPEN = '“"«'
+_QUOTE_MARK = re.compile('[“”«»"]')
 _SPEECH_SENTENCE_START = frozenset(
     gz.phrase_key(w) for w in ("phát biểu", "chia sẻ", "trả lời", "kết luận", "nhận xét về")
 )
@@ -35,6 +34,7 @@ class SpeechFacts:
     speaking: set[int]
     pronoun_speaks: bool
     role_subject: str | None = None  # "Thủ tướng yêu cầu": the role that speaks
+    verb_at: int = 0  # character offset of that speech verb
 
 
 def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts:
@@ -42,6 +42,7 @@ def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts
     speaking: set[int] = set()
     pronoun = False
     role_subject = None
+    verb_at = 0
     n = len(sent)
     for v, tok in enumerate(sent):
         if tok.tag != "V":
@@ -56,20 +57,23 @@ def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts
         else:
             kind = _pronoun_subject(sent, v)
             if kind == "pronoun":
-                pronoun = True
+                pronoun, verb_at = True, tok.start
             elif kind:
-                role_subject = kind
+                role_subject, verb_at = kind, tok.start
     for idx, m in enumerate(mentions):
         before = m.span_start - 1
         while before >= 0 and sent[before].tag in ("H", "H+", "K", "K+"):
             before -= 1
-        if before >= 0 and sent[before].key == _THEO and m.span_end < n and (
-            sent[m.span_end].text == ","
+        if (
+            before >= 0
+            and sent[before].key == _THEO
+            and m.span_end < n
+            and (sent[m.span_end].text == ",")
         ):
             speaking.add(idx)
         if _colon_quote(sent, mentions, idx) and not _is_object(sent, m):
             speaking.add(idx)
-    return SpeechFacts(speaking, pronoun, role_subject)
+    return SpeechFacts(speaking, pronoun, role_subject, verb_at)
 
 
 def _colon_quote(sent: list[Token], mentions: list[Mention], idx: int) -> bool:
@@ -96,7 +100,7 @@ def _subject_before(sent: list[Token], mentions: list[Mention], v: int) -> set[i
     m = mentions[best]
     for k in range(m.span_end, v):
         tok = sent[k]
-        if tok.text in ",;:.!?\"“”" or tok.tag in ("K", "H"):
+        if tok.text in ',;:.!?"“”' or tok.tag in ("K", "H"):
             return None
     if _is_object(sent, m):
         return None
@@ -113,9 +117,7 @@ def _is_object(sent: list[Token], m: Mention) -> bool:
     if k < 0:
         return False
     prev = sent[k]
-    return (not prev.cap and prev.key in {
-        gz.phrase_key(w)[0] for w in "của cho với gửi tặng giúp nhờ gặp thăm mời về thay".split()
-    }) or m.relational
+    return (not prev.cap and prev.key in _OBJECT_WORDS) or m.relational
 
 
 def _coordinated(sent: list[Token], a: Mention, b: Mention) -> bool:
@@ -161,18 +163,34 @@ def _pronoun_subject(sent: list[Token], v: int) -> str | None:
         k -= 1
     if not words:
         return None
-    if not (k < 0 or sent[k].text in ",-–—”\".:"):
+    if not (k < 0 or sent[k].text in ',-–—”".:'):
         return None
     if any(w.key in _PRONOUNS or w.tag.startswith("K") for w in words):
         return "pronoun"
     return " ".join(w.text for w in reversed(words))
 
 
-def find_quotes(text: str) -> list[tuple[int, int, str]]:
-    """Direct quotations in ``text``: (start, end, inner text), curly or straight quotes."""
+def find_quotes(text: str, max_len: int = 3000) -> list[tuple[int, int, str]]:
+    """Direct quotations in ``text``: (start, end, inner text), curly or straight quotes.
+
+    Quote marks are paired in one linear pass; a quotation may span paragraphs."""
     result = []
-    for m in _QUOTE_SPAN.finditer(text):
-        inner = (m.group(1) or m.group(2) or "").strip()
-        if len(inner.split()) >= 4:
-            result.append((m.start(), m.end(), inner))
+    open_at = -1
+    for m in _QUOTE_MARK.finditer(text):
+        mark, pos = m.group(), m.start()
+        if open_at < 0:
+            if mark in '“«"':
+                open_at = pos
+            continue
+        opener = text[open_at]
+        if (mark in "”»" and opener in "“«") or (mark == '"' and opener == '"'):
+            inner = text[open_at + 1 : pos].strip()
+            inner = " ".join(inner.split())
+            if pos - open_at <= max_len and len(inner.split()) >= 4:
+                result.append((open_at, pos + 1, inner))
+            open_at = -1
+        elif mark in "“«":
+            open_at = pos
+        elif mark == '"' and opener in "“«":
+            continue
     return result
