@@ -39,6 +39,12 @@ def phrases(name: str) -> frozenset[Phrase]:
 
 
 @cache
+def written(name: str) -> dict[Phrase, str]:
+    """Entry keys of ``data/NAME.txt`` → the entry as written there."""
+    return {phrase_key(line): line for line in _lines(f"{name}.txt")}
+
+
+@cache
 def max_len(name: str) -> int:
     """Length in syllables of the longest entry of ``data/NAME.txt``."""
     return max((len(p) for p in phrases(name)), default=0)
@@ -73,7 +79,8 @@ def longest_match(keys: list[str], start: int, name: str) -> int:
     if not sizes:
         return 0
     table = phrases(name)
+    room = len(keys) - start
     for size in sizes:
-        if size == 1 or tuple(keys[start : start + size]) in table:
+        if size == 1 or (size <= room and tuple(keys[start : start + size]) in table):
             return size
     return 0

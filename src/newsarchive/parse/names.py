@@ -142,6 +142,7 @@ def _acronym(tok: Token) -> bool:
 
 
 _ALL_LISTS = (
+    "compounds",
     "honorifics",
     "roles",
     "org_heads",
@@ -152,6 +153,7 @@ _ALL_LISTS = (
     "role_modifiers",
 )
 _LISTS = (
+    ("N", "compounds"),
     ("H", "honorifics"),
     ("R", "roles"),
     ("O", "org_heads"),
@@ -222,7 +224,7 @@ def _allowed(
     tok = sent[i]
     if size > 1 and not tok.cap and any(t.cap for t in sent[i + 1 : i + size]):
         return False  # "miền trung Đoàn Hồng Trang" is no "trung đoàn"
-    if label in ("H", "I"):
+    if label in ("H", "I", "N"):
         return True
     if label == "K":
         if not tok.cap:
@@ -321,6 +323,7 @@ def find_mentions(sent: list[Token]) -> list[Mention]:
             i = j
     for a, b in zip(mentions, mentions[1:], strict=False):
         b.listed = b.span_start == b.first and _listed(sent, a, b)
+    _share_list_honorific(sent, mentions)
     # A weak run listed with a person ("Xuân Trường, Tuấn Anh và Hồng Duy") is one too.
     changed = True
     while changed:
@@ -336,6 +339,20 @@ def find_mentions(sent: list[Token]) -> list[Mention]:
                 a.weak = b.weak = False
                 changed = True
     return mentions
+
+
+def _share_list_honorific(sent: list[Token], mentions: list[Mention]) -> None:
+    """``các đồng chí: A, Role; B, Role``: the honorific before the colon applies to all."""
+    for k in range(1, len(sent) - 1):
+        if sent[k].text == ":" and sent[k - 1].tag in ("H", "H+"):
+            h = k - 1
+            while h > 0 and sent[h].tag == "H+":
+                h -= 1
+            honorific = _text(sent, h, k)
+            for m in mentions:
+                if m.first > k and not m.honorific:
+                    m.honorific = honorific
+            return
 
 
 def _listed(sent: list[Token], a: Mention, b: Mention) -> bool:
@@ -389,8 +406,6 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     role_at = _role_start(sent, left, first)
     org_in_phrase = any(sent[k].tag == "O" for k in range(left, first))
     if adjacent_org:
-        if adjacent_org == "place" and not addressed:
-            return None
         pos = _split_name(run, sent)
         if pos <= 0 and not addressed:
             return None
@@ -445,7 +460,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     role, span_end = _role_after(sent, last)
     if role_at is not None:
         role_at = _extend_role_left(sent, role_at)
-        role_before = _text(sent, role_at, first)
+        role_before = _sentence_case(sent, role_at, _text(sent, role_at, first))
         if role_before and (not role or len(role_before.split()) > len(role.split())):
             role = role_before
     return Mention(
@@ -455,7 +470,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         honorific=honorific,
         role=_trim_role(role),
         span_start=role_at if role_at is not None else (first - (1 if honorific else 0)),
-        span_end=max(span_end, last),
+        span_end=min(max(span_end, last), len(sent)),
         strong=strong,
         relational=relational,
         weak=not strong,
@@ -525,6 +540,16 @@ def _extend_role_left(sent: list[Token], k: int) -> int:
             j -= 1
         k = j
     return k
+
+
+def _sentence_case(sent: list[Token], k: int, role: str) -> str:
+    """``Ca sĩ Lam Trường`` opening a sentence: the occupation is "ca sĩ" (a title such as
+    "Bộ trưởng" or "Cựu Tổng thống" keeps its capital)."""
+    if k > 0 and sent[k - 1].text not in _QUOTES or sent[k].tag != "R" or not role:
+        return role
+    size = sent[k].tag_len
+    form = gz.written("roles").get(tuple(t.key for t in sent[k : k + size]), "")
+    return role[0].lower() + role[1:] if form[:1].islower() else role
 
 
 def _trim_role(role: str | None) -> str | None:
