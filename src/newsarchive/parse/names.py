@@ -586,7 +586,10 @@ def _honorific_before(sent: list[Token], first: int) -> str | None:
     if sent[k].tag == "K" and sent[k].key not in _ADDRESS:
         return None
     # "Ông" at the start of a sentence is written in capitals; keep the lower-case form.
-    return text if sent[k].tag == "H" else text.lower()
+    if sent[k].tag == "K":
+        return text.lower()
+    form = gz.written("honorifics").get(tuple(t.key for t in sent[k:first] if t.word), "")
+    return text[0].lower() + text[1:] if form[:1].islower() else text
 
 
 def _adjacent_org(sent: list[Token], first: int) -> str:
@@ -688,6 +691,14 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
         return None, last
     if tok.text not in (",", "-", "–", "—"):
         return None, last
+    if tok.text == "," and _personal_detail(sent, last + 1):
+        end = last + 1
+        while end < n and sent[end].text not in ",;:.!?()" and end - last < 25:
+            end += 1
+        if end < n and sent[end].text == ",":
+            role, after = _role_after(sent, end)
+            return role, after
+        return None, end
     k = last + 1
     while k < n and not sent[k].cap and sent[k].key in _DETERMINERS:
         k += 1
@@ -717,6 +728,29 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
         end += 1
     end = min(end, n)
     return _text(sent, start, end) or None, end
+
+
+_DETAIL_STARTS = (
+    gz.phrase_key("trú tại"),
+    gz.phrase_key("trú ở"),
+    gz.phrase_key("ngụ tại"),
+    gz.phrase_key("ngụ ở"),
+    gz.phrase_key("quê ở"),
+    gz.phrase_key("sinh năm"),
+    gz.phrase_key("sống tại"),
+    gz.phrase_key("ở"),
+    gz.phrase_key("quê"),
+    gz.phrase_key("SN"),
+)
+_TUOI = gz.phrase_key("tuổi")
+
+
+def _personal_detail(sent: list[Token], k: int) -> bool:
+    """``, 45 tuổi,`` · ``, trú tại xã…,`` · ``, sinh năm 1990,``: an age or an address."""
+    if k + 1 < len(sent) and sent[k].text[0].isdigit() and (sent[k + 1].key,) == _TUOI:
+        return True
+    keys = tuple(t.key for t in sent[k : k + 2])
+    return any(keys[: len(start)] == start for start in _DETAIL_STARTS)
 
 
 def _continues_org(tok: Token) -> bool:

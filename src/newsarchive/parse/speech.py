@@ -18,6 +18,7 @@ from newsarchive.parse.names import Mention, Token
 MAX_GAP = 14  # tokens between a mention and its speech verb
 _PRONOUNS = gz.word_keys("ông bà anh chị em cô chú bác cụ người này ấy nam nữ bạn")
 _THEO = gz.phrase_key("theo")[0]
+_CUA = gz.phrase_key("của")[0]
 _OBJECT_WORDS = gz.word_keys("của cho với gửi tặng giúp nhờ gặp thăm mời về thay")
 _ADVERBS = gz.word_keys("cũng còn đã vừa thêm lại đều")
 _QUOTE_OPEN = '“"«'
@@ -64,6 +65,10 @@ def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts
         before = m.span_start - 1
         while before >= 0 and sent[before].tag in ("H", "H+", "K", "K+"):
             before -= 1
+        if before >= 1 and sent[before].key == _CUA and any(
+            t.key == _THEO for t in sent[max(0, before - 4) : before]
+        ):
+            speaking.add(idx)  # "Theo lời kể của bà X", "theo chia sẻ của ông Y"
         if (
             before >= 0
             and sent[before].key == _THEO
@@ -98,7 +103,10 @@ def _subject_before(sent: list[Token], mentions: list[Mention], v: int) -> set[i
     if best is None:
         return None
     m = mentions[best]
-    for k in range(m.span_end, v):
+    start = m.span_end
+    if m.span_end > m.last and start < v and sent[start].text == ",":
+        start += 1  # "A, Role, dự và phát biểu": the comma closing the apposition
+    for k in range(start, v):
         tok = sent[k]
         if tok.text in ',;:.!?"“”' or tok.tag in ("K", "H"):
             return None
