@@ -458,6 +458,8 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         return None
     name = _text(sent, first, last)
     role, span_end = _role_after(sent, last)
+    if role is None and role_at is None and (honorific or kin):
+        role = _role_in_opening_phrase(sent, first - len(kin) if kin else first)
     if role_at is not None:
         role_at = _extend_role_left(sent, role_at)
         role_before = _sentence_case(sent, role_at, _text(sent, role_at, first))
@@ -540,6 +542,28 @@ def _extend_role_left(sent: list[Token], k: int) -> int:
             j -= 1
         k = j
     return k
+
+
+def _role_in_opening_phrase(sent: list[Token], k: int) -> str | None:
+    """``Đại diện Công ty Điện lực Hà Nội, ông Phạm Văn Hải cho biết``: the role opens
+    the sentence (or clause) and the addressed name follows after a comma."""
+    while k > 0 and sent[k - 1].text == ".":
+        k -= 1
+    while k > 0 and sent[k - 1].tag in ("H+", "H"):
+        k -= 1
+    if k < 2 or sent[k - 1].text != ",":
+        return None
+    start = k - 1
+    while (
+        start > 0 and sent[start - 1].text not in ",;:.!?()" and sent[start - 1].text not in _QUOTES
+    ):
+        start -= 1
+    head = start
+    while head < k - 1 and sent[head].tag in ("M", "M+"):
+        head += 1
+    if sent[head].tag != "R" or k - 1 - start > 15:
+        return None
+    return _sentence_case(sent, start, _text(sent, start, k - 1))
 
 
 def _sentence_case(sent: list[Token], k: int, role: str) -> str:

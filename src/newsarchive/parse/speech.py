@@ -65,8 +65,10 @@ def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts
         before = m.span_start - 1
         while before >= 0 and sent[before].tag in ("H", "H+", "K", "K+"):
             before -= 1
-        if before >= 1 and sent[before].key == _CUA and any(
-            t.key == _THEO for t in sent[max(0, before - 4) : before]
+        if (
+            before >= 1
+            and sent[before].key == _CUA
+            and any(t.key == _THEO for t in sent[max(0, before - 4) : before])
         ):
             speaking.add(idx)  # "Theo lời kể của bà X", "theo chia sẻ của ông Y"
         if (
