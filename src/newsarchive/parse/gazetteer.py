@@ -45,12 +45,6 @@ def written(name: str) -> dict[Phrase, str]:
 
 
 @cache
-def max_len(name: str) -> int:
-    """Length in syllables of the longest entry of ``data/NAME.txt``."""
-    return max((len(p) for p in phrases(name)), default=0)
-
-
-@cache
 def raw(name: str) -> frozenset[str]:
     """The entries of ``data/NAME.txt`` exactly as written (case-sensitive)."""
     return frozenset(_lines(f"{name}.txt"))

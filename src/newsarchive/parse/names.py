@@ -47,6 +47,8 @@ _VI_SYLLABLE = re.compile(
 
 @dataclass(slots=True)
 class Token:
+    """One word, number or punctuation mark, with its matching key and phrase tag."""
+
     text: str
     key: str
     start: int
@@ -69,7 +71,6 @@ class Mention:
     role: str | None = None
     span_start: int = 0  # first token of honorific/role before the name
     span_end: int = 0  # token after the name and any role written after it
-    strong: bool = False  # honorific, kinship or role evidence, or a family name
     relational: bool = False  # after a kinship word such as "vợ", "con gái"
     weak: bool = False  # no evidence of its own: kept only if it names a known person
     listed: bool = False  # listed right after the previous mention ("A, B và C")
@@ -138,6 +139,7 @@ def is_name_word(tok: Token) -> bool:
 
 
 def _acronym(tok: Token) -> bool:
+    """An all-capitals word such as ``UBND``, ``GTVT``, ``MC``."""
     return tok.word and len(tok.text) > 1 and not is_name_word(tok) and tok.text.isupper()
 
 
@@ -221,6 +223,7 @@ def _names_follow(sent: list[Token], k: int) -> bool:
 def _allowed(
     sent: list[Token], i: int, size: int, label: str, at_start: bool, prev_cap: bool
 ) -> bool:
+    """Whether a gazetteer match at ``i`` is the head word it looks like in this context."""
     tok = sent[i]
     if size > 1 and not tok.cap and any(t.cap for t in sent[i + 1 : i + size]):
         return False  # "miền trung Đoàn Hồng Trang" is no "trung đoàn"
@@ -284,6 +287,7 @@ def _text(sent: list[Token], start: int, end: int) -> str:
 
 
 def _is_surname(tok: Token) -> bool:
+    """The word is a common Vietnamese family name."""
     return (tok.key,) in gz.phrases("surnames")
 
 
@@ -361,6 +365,7 @@ def _listed(sent: list[Token], a: Mention, b: Mention) -> bool:
 
 
 def _initial(sent: list[Token], j: int) -> bool:
+    """``L`` in ``Vũ Thế L.``: a one-letter abbreviation of a name's last syllable."""
     tok = sent[j]
     return (
         len(tok.text) == 1
@@ -373,6 +378,7 @@ def _initial(sent: list[Token], j: int) -> bool:
 
 
 def _name_start(tok: Token, i: int, sent: list[Token]) -> bool:
+    """A capitalised run may start here."""
     return is_name_word(tok) and not (len(tok.text) == 1 and not _initial(sent, i))
 
 
@@ -473,7 +479,6 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         role=_trim_role(role),
         span_start=role_at if role_at is not None else (first - (1 if honorific else 0)),
         span_end=min(max(span_end, last), len(sent)),
-        strong=strong,
         relational=relational,
         weak=not strong,
     )
@@ -577,6 +582,7 @@ def _sentence_case(sent: list[Token], k: int, role: str) -> str:
 
 
 def _trim_role(role: str | None) -> str | None:
+    """Drop leading determiners and trailing adverbs (``một …``, ``… cũng``)."""
     if not role:
         return None
     words = role.split()
@@ -588,14 +594,12 @@ def _trim_role(role: str | None) -> str | None:
 
 
 def _adjacent_role(sent: list[Token], first: int) -> bool:
+    """A role head right before the name (``bầu Đức``, ``HLV Park Hang Seo``)."""
     return first > 0 and sent[first - 1].tag in ("R", "R+")
 
 
-def _prefix_evidence(sent: list[Token], first: int) -> bool:
-    return first > 0 and sent[first - 1].tag in ("H", "H+", "K", "K+", "R", "R+")
-
-
 def _honorific_before(sent: list[Token], first: int) -> str | None:
+    """The form of address or title right before the name (``ông``, ``PGS.TS``, ``TS.``)."""
     j = first
     while j > 0 and sent[j - 1].text == ".":
         j -= 1
@@ -616,21 +620,14 @@ def _honorific_before(sent: list[Token], first: int) -> str | None:
     return text[0].lower() + text[1:] if form[:1].islower() else text
 
 
-def _adjacent_org(sent: list[Token], first: int) -> str:
-    """``"place"`` or ``"org"`` when an organisation/place head directly precedes the run."""
+def _adjacent_org(sent: list[Token], first: int) -> bool:
+    """An organisation or place head directly precedes the run (acronyms, numbers between)."""
     k = first - 1
     while k >= 0 and (_acronym(sent[k]) and not sent[k].tag or sent[k].text[0].isdigit()):
         k -= 1
-    if k < 0:
-        return ""
-    tok = sent[k]
-    if tok.tag == "O+":
-        while k > 0 and sent[k].tag == "O+":
-            k -= 1
-        tok = sent[k]
-    if tok.tag != "O":
-        return ""
-    return "org" if tok.cap or tok.text in gz.raw("org_heads") and tok.text.isupper() else "place"
+    while k > 0 and sent[k].tag == "O+":
+        k -= 1
+    return k >= 0 and sent[k].tag == "O"
 
 
 def _role_start(sent: list[Token], left: int, first: int) -> int | None:
@@ -644,6 +641,7 @@ def _role_start(sent: list[Token], left: int, first: int) -> int | None:
 
 
 def _quoted_title(sent: list[Token], first: int, last: int) -> bool:
+    """The run fills a quotation on its own: a title or catchphrase, not a name."""
     return (
         first > 0
         and last < len(sent)
@@ -673,6 +671,7 @@ def _evidence_after(sent: list[Token], last: int) -> bool:
 
 
 def _role_begins(sent: list[Token], k: int) -> bool:
+    """A role head (after determiners such as ``một``) starts at ``k``."""
     while k < len(sent) and not sent[k].cap and sent[k].key in _DETERMINERS:
         k += 1
     return k < len(sent) and sent[k].tag in ("R", "M")
@@ -777,5 +776,9 @@ def _personal_detail(sent: list[Token], k: int) -> bool:
     return any(keys[: len(start)] == start for start in _DETAIL_STARTS)
 
 
+_FORMER = gz.word_keys("nguyên cựu")
+
+
 def _continues_org(tok: Token) -> bool:
-    return tok.cap and (tok.key,) in {gz.phrase_key("nguyên"), gz.phrase_key("cựu")}
+    """``…, Nguyên Phó Chủ tịch …``: a capitalised "former" continues a list of roles."""
+    return tok.cap and tok.key in _FORMER
