@@ -283,3 +283,34 @@ def test_dantri_targets() -> None:
     assert score.prf("speakers")[2] >= 0.85
     assert score.prf("people")[2] >= 0.85
     assert score.role >= 0.7
+
+
+def test_name_used_for_an_organisation_elsewhere_is_not_a_person() -> None:
+    result = extract_people(
+        [
+            "Ông Trần Đình Long, Chủ tịch HĐQT Tập đoàn Hòa Phát, cho biết doanh thu tăng.",
+            "Hòa Phát cho biết lợi nhuận quý III giảm mạnh.",
+        ],
+        [],
+        [],
+    )
+    assert names(result.people) == ["Trần Đình Long"]
+    assert names(result.speakers) == ["Trần Đình Long"]
+
+
+def test_age_and_address_appositions() -> None:
+    result = extract_people(
+        ["Ông Lê Văn Bình, 45 tuổi, trú tại xã Hòa Bình, kể lại sự việc."], [], []
+    )
+    assert [(p.name, p.role) for p in result.people] == [("Lê Văn Bình", None)]
+    assert names(result.speakers) == ["Lê Văn Bình"]
+
+
+def test_role_opening_the_clause_before_an_addressed_name() -> None:
+    result = extract_people(
+        ["Tại buổi làm việc, Giám đốc Sở Tài chính, bà Lê Thị Hoa đề nghị tăng cường kiểm tra."],
+        [],
+        [],
+    )
+    assert [(p.name, p.role) for p in result.people] == [("Lê Thị Hoa", "Giám đốc Sở Tài chính")]
+    assert names(result.speakers) == ["Lê Thị Hoa"]

@@ -74,6 +74,8 @@ class Mention:
     relational: bool = False  # after a kinship word such as "vợ", "con gái"
     weak: bool = False  # no evidence of its own: kept only if it names a known person
     listed: bool = False  # listed right after the previous mention ("A, B và C")
+    titled: bool = False  # has an honorific, kinship word or role of its own
+    org: bool = False  # part of an organisation/street/place name: not a person
 
 
 def is_foreign(word: str) -> bool:
@@ -305,10 +307,16 @@ def _split_name(run: list[int], sent: list[Token]) -> int:
     return -1
 
 
-def find_mentions(sent: list[Token]) -> list[Mention]:
-    """Personal-name mentions of one tagged sentence, in order (``weak`` ones included)."""
+def find_mentions(
+    sent: list[Token], org_names: list[tuple[str, ...]] | None = None
+) -> list[Mention]:
+    """Personal-name mentions of one tagged sentence, in order (``weak`` ones included).
+
+    Names found inside organisation/street/place names are added to ``org_names``."""
     mentions: list[Mention] = []
     n = len(sent)
+    if org_names is not None:
+        org_names.extend(_names_after_heads(sent))
     i = 0
     while i < n:
         if sent[i].tag or not _name_start(sent[i], i, sent):
@@ -320,7 +328,11 @@ def find_mentions(sent: list[Token]) -> list[Mention]:
             if j < n and sent[j].text == "." and _initial(sent, j - 1):
                 j += 1
         mention = _judge(sent, i, j)
-        if mention:
+        if mention and mention.org:
+            if org_names is not None:
+                org_names.append(tuple(sent[k].key for k in range(mention.first, mention.last)))
+            i = j
+        elif mention:
             mentions.append(mention)
             i = max(j, mention.span_end)
         else:
@@ -343,6 +355,23 @@ def find_mentions(sent: list[Token]) -> list[Mention]:
                 a.weak = b.weak = False
                 changed = True
     return mentions
+
+
+def _names_after_heads(sent: list[Token]) -> list[tuple[str, ...]]:
+    """Capitalised runs right after an organisation/place head (``Tập đoàn Hòa Phát``)."""
+    found = []
+    for i, tok in enumerate(sent):
+        if tok.tag != "O":
+            continue
+        k = i + max(tok.tag_len, 1)
+        while k < len(sent) and _acronym(sent[k]) and not sent[k].tag:
+            k += 1
+        j = k
+        while j < len(sent) and sent[j].name and not sent[j].tag:
+            j += 1
+        if j > k:
+            found.append(tuple(t.key for t in sent[k:j]))
+    return found
 
 
 def _share_list_honorific(sent: list[Token], mentions: list[Mention]) -> None:
@@ -414,12 +443,12 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     if adjacent_org:
         pos = _split_name(run, sent)
         if pos <= 0 and not addressed:
-            return None
+            return _org_name(sent, run)
         run = run[max(pos, 0) :]
         if pos <= 0:
             role_at = None
     elif org_in_phrase and role_at is None and not addressed:
-        return None
+        return _org_name(sent, run)
     if place_len and len(run) - place_len >= 2 and role_at is not None and not addressed:
         run = run[place_len:]  # "Tổng thống Mỹ Donald Trump"
     if len(run) > MAX_NAME or (not _is_surname(sent[run[0]]) and len(run) > 2):
@@ -481,6 +510,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         span_end=min(max(span_end, last), len(sent)),
         relational=relational,
         weak=not strong,
+        titled=addressed or role is not None or role_at is not None,
     )
 
 
@@ -490,6 +520,14 @@ _GROUPS = frozenset(
     gz.phrase_key(w)
     for w in ("gia đình", "chị em", "anh em", "vợ chồng", "bố con", "mẹ con", "cặp đôi", "nhà")
 )
+
+
+def _org_name(sent: list[Token], run: list[int]) -> Mention:
+    """A name that is part of an organisation, street or place name (never a person)."""
+    first, last = run[0], run[-1] + 1
+    return Mention(
+        _text(sent, first, last), first, last, span_start=first, span_end=first, org=True
+    )
 
 
 def _kin_phrase(sent: list[Token], first: int) -> tuple[str, ...] | None:

@@ -96,13 +96,14 @@ def _scan(
 
     Offsets are into the document made of the units joined with newlines."""
     seen: list[_Seen] = []
+    org_names: list[tuple[str, ...]] = []
     pronoun_events: list[Event] = []
     role_events: list[tuple[tuple[int, int], int, str]] = []
     base = 0
     for u, text in enumerate(units):
         for sent in names.sentences(names.tokenize(text)):
             names.tag(sent)
-            mentions = names.find_mentions(sent)
+            mentions = names.find_mentions(sent, org_names)
             facts = speech.sentence_speakers(sent, mentions)
             for idx, m in enumerate(mentions):
                 seen.append(
@@ -122,6 +123,11 @@ def _scan(
             if facts.role_subject and not facts.speaking:
                 role_events.append((where, base + facts.verb_at, match_key(facts.role_subject)))
         base += len(text) + 1
+    # "Hòa Phát cho biết" after "Tập đoàn Hòa Phát": a name used for an organisation
+    # elsewhere in the article is a person only where it has a title of its own.
+    orgs = set(org_names)
+    titled = {item.keys for item in seen if item.mention.titled}
+    seen = [item for item in seen if item.keys not in orgs or item.keys in titled]
     return seen, pronoun_events, role_events
 
 
