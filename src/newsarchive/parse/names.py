@@ -489,8 +489,8 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         and (_subject(sent, first, last, words) or _evidence_after(sent, last))
     ):
         strong = True
-    if not strong and not single and not all(_name_like([w]) for w in words):
-        return None
+    if not _name_like(words):
+        return None  # "NutiFood", "GrowPLUS": brands, not names
     name = _text(sent, first, last)
     role, span_end = _role_after(sent, last)
     if role is None and role_at is None and (honorific or kin):
@@ -543,6 +543,7 @@ def _kin_phrase(sent: list[Token], first: int) -> tuple[str, ...] | None:
 _FOREIGN_NAME = re.compile(
     r"^(?:Mc|Mac|O'|O’|D'|D’|Di|De|La|Le|[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$"
 )
+_APOSTROPHE_PREFIX = re.compile(r"^[A-Z]['’]")  # H'Hen, K'Long
 _ROLE_STOP = gz.word_keys("đã đang sẽ được bị từng")
 _ROLE_TAIL = gz.word_keys("cũng đã đang sẽ vừa mới còn vẫn đều")
 
@@ -553,7 +554,7 @@ def _name_like(words: list[Token]) -> bool:
         if is_foreign(w.text):
             if not (_FOREIGN_NAME.match(w.text) or (len(w.text) == 1 and w.text.isupper())):
                 return False
-        elif any(c.isupper() for c in w.text[1:]):
+        elif any(c.isupper() for c in _APOSTROPHE_PREFIX.sub("", w.text)[1:]):
             return False
     return True
 

@@ -159,12 +159,17 @@ def _resolve(seen: list[_Seen]) -> tuple[list[_Entity], dict[int, _Entity]]:
     changed = True
     while changed:
         changed = False
+        known = {seen[i].keys for i in accepted}
         for idx in range(1, len(seen)):
-            item = seen[idx]
-            if item.mention.listed and (idx in accepted) != (idx - 1 in accepted):
-                other = idx - 1 if idx in accepted else idx
-                if len(seen[other].keys) > 1:
-                    accepted.add(other)
+            if not seen[idx].mention.listed:
+                continue
+            pair = [
+                (i, i in accepted or any(_contains(k, seen[i].keys) for k in known))
+                for i in (idx - 1, idx)
+            ]
+            for (i, ok), (_, other_ok) in (pair, pair[::-1]):
+                if not ok and other_ok and len(seen[i].keys) > 1:
+                    accepted.add(i)
                     changed = True
     distinct = {seen[idx].keys for idx in accepted}
     entities: dict[tuple[str, ...], _Entity] = {}

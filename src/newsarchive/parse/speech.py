@@ -118,6 +118,8 @@ def _subject_before(sent: list[Token], mentions: list[Mention], v: int) -> set[i
     k = best
     while k > 0 and _coordinated(sent, mentions[k - 1], mentions[k]):
         k -= 1
+        if _is_object(sent, mentions[k]):
+            break
         group.add(k)
     return group
 
@@ -132,7 +134,7 @@ def _is_object(sent: list[Token], m: Mention) -> bool:
 
 def _coordinated(sent: list[Token], a: Mention, b: Mention) -> bool:
     between = [t.text for t in sent[a.span_end : b.span_start]]
-    return between in ([","], ["và"], ["-"], ["–"], [",", "và"])
+    return between in ([","], ["và"], [",", "và"])
 
 
 def _opening_speech(sent: list[Token]) -> int | None:
