@@ -451,6 +451,12 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         return _org_name(sent, run)
     if place_len and len(run) - place_len >= 2 and role_at is not None and not addressed:
         run = run[place_len:]  # "Tổng thống Mỹ Donald Trump"
+    elif (
+        _official_before(sent, run[0])
+        and len(run) >= 3
+        and all(is_foreign(sent[k].text) for k in run)
+    ):
+        run = run[1:]  # "Thống đốc Bicol Al Francis Bichara": the office's jurisdiction
     if len(run) > MAX_NAME or (not _is_surname(sent[run[0]]) and len(run) > 2):
         pos = _split_name(run, sent)
         if pos > 0 or len(run) > MAX_NAME:
@@ -630,6 +636,17 @@ def _trim_role(role: str | None) -> str | None:
     while words and match_key(words[0]) in _DETERMINERS:
         words.pop(0)
     return " ".join(words) or None
+
+
+def _official_before(sent: list[Token], first: int) -> bool:
+    """An official title (written capitalised in roles.txt) right before ``first``."""
+    k = first - 1
+    while k > 0 and sent[k].tag == "R+":
+        k -= 1
+    if k < 0 or sent[k].tag != "R":
+        return False
+    form = gz.written("roles").get(tuple(t.key for t in sent[k:first]), "")
+    return form[:1].isupper()
 
 
 def _adjacent_role(sent: list[Token], first: int) -> bool:

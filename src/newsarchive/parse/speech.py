@@ -65,12 +65,8 @@ def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts
         before = m.span_start - 1
         while before >= 0 and sent[before].tag in ("H", "H+", "K", "K+"):
             before -= 1
-        if (
-            before >= 1
-            and sent[before].key == _CUA
-            and any(t.key == _THEO for t in sent[max(0, before - 4) : before])
-        ):
-            speaking.add(idx)  # "Theo lời kể của bà X", "theo chia sẻ của ông Y"
+        if before >= 1 and sent[before].key == _CUA and _speech_noun_before(sent, mentions, idx):
+            speaking.add(idx)  # "Theo lời kể của bà X", "bài phát biểu của ông Y"
         if (
             before >= 0
             and sent[before].key == _THEO
@@ -81,6 +77,20 @@ def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts
         if _colon_quote(sent, mentions, idx) and not _is_object(sent, m):
             speaking.add(idx)
     return SpeechFacts(speaking, pronoun, role_subject, verb_at)
+
+
+def _speech_noun_before(sent: list[Token], mentions: list[Mention], idx: int) -> bool:
+    """A speech noun or verb shortly before ``của X`` (``những bài diễn thuyết … của X``)."""
+    stop = mentions[idx - 1].span_end if idx > 0 else 0
+    keys = [t.key for t in sent]
+    start = mentions[idx].span_start - 2
+    for k in range(start, max(stop, start - 12) - 1, -1):
+        tok = sent[k]
+        if tok.text in ".;:!?" or tok.text in _QUOTE_OPEN:
+            return False
+        if tok.tag == "V" or gz.longest_match(keys, k, "speech_nouns"):
+            return True
+    return False
 
 
 def _colon_quote(sent: list[Token], mentions: list[Mention], idx: int) -> bool:
