@@ -314,3 +314,38 @@ def test_role_opening_the_clause_before_an_addressed_name() -> None:
     )
     assert [(p.name, p.role) for p in result.people] == [("Lê Thị Hoa", "Giám đốc Sở Tài chính")]
     assert names(result.speakers) == ["Lê Thị Hoa"]
+
+
+def test_pronoun_refers_to_the_subject_of_the_last_sentence() -> None:
+    result = extract_people(
+        [
+            "HLV Ronald Koeman xác nhận Barcelona sắp đón tân binh Sergio Dest.",
+            "Ông nói thêm: “Cậu ấy đã kiểm tra y tế và sẽ sớm ký hợp đồng”.",
+        ],
+        [],
+        [],
+    )
+    assert names(result.people) == ["Ronald Koeman", "Sergio Dest"]
+    assert names(result.speakers) == ["Ronald Koeman"]
+
+
+def test_apposition_naming_another_person_is_not_a_role() -> None:
+    result = extract_people(
+        ["Nói về tương lai của Dembele, người sẽ chuyển sang Man Utd, HLV Ronald Koeman chia sẻ."],
+        [],
+        [],
+    )
+    assert [(p.name, p.role) for p in result.people] == [("Ronald Koeman", "HLV")]
+    assert names(result.speakers) == ["Ronald Koeman"]
+
+
+def test_speech_noun_before_cua() -> None:
+    result = extract_people(
+        ["Buổi lễ có bài phát biểu đầy cảm xúc của bà Nguyễn Thị Bình, nguyên Phó Chủ tịch nước."],
+        [],
+        [],
+    )
+    assert [(p.name, p.role) for p in result.people] == [
+        ("Nguyễn Thị Bình", "nguyên Phó Chủ tịch nước")
+    ]
+    assert names(result.speakers) == ["Nguyễn Thị Bình"]

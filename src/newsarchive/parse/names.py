@@ -722,7 +722,7 @@ def _evidence_after(sent: list[Token], last: int) -> bool:
         nxt = " ".join(t.text.lower() for t in sent[k + 1 : k + 6])
         return "tuổi" in nxt or "sinh năm" in nxt
     if tok.text in ",-–" and k + 1 < len(sent):
-        return _role_begins(sent, k + 1)
+        return _role_begins(sent, k + 1) and not _names_someone(sent, k + 1)
     return False
 
 
@@ -784,6 +784,8 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
     dash = tok.text != ","
     if k >= n or not (sent[k].tag in ("R", "M") or (dash and sent[k].tag == "O" and sent[k].cap)):
         return None, last
+    if _names_someone(sent, k):
+        return None, last  # "…, HLV Ronald Koeman chia sẻ": another person, not a role
     start = k
     end = k
     while end < n and end - start < 30:
@@ -822,6 +824,21 @@ _DETAIL_STARTS = (
     gz.phrase_key("SN"),
 )
 _TUOI = gz.phrase_key("tuổi")
+
+
+def _names_someone(sent: list[Token], k: int) -> bool:
+    """The role head at ``k`` is directly followed by a person's name (``HLV Ronald Koeman``)."""
+    while k < len(sent) and sent[k].tag in ("M", "M+", "R", "R+"):
+        k += 1
+    j = k
+    while j < len(sent) and sent[j].name and not sent[j].tag:
+        j += 1
+    words = sent[k:j]
+    if not words or not _name_like(words) or words[-1].text in gz.raw("foreign_org_words"):
+        return False
+    if _is_surname(words[0]) and 2 <= len(words) <= MAX_NAME:
+        return True
+    return 2 <= len(words) <= 3 and all(is_foreign(w.text) for w in words)
 
 
 def _personal_detail(sent: list[Token], k: int) -> bool:

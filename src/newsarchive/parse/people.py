@@ -36,6 +36,7 @@ class _Seen:
     span_offset: int  # … of its honorific or role written before the name
     end_offset: int  # … of the end of the name and any role written after it
     speaks: bool
+    sentence: int  # running number of its sentence in the article
 
 
 @dataclass
@@ -98,10 +99,12 @@ def _scan(
     seen: list[_Seen] = []
     org_names: list[tuple[str, ...]] = []
     pronoun_events: list[Event] = []
+    sentence_no = 0
     role_events: list[tuple[tuple[int, int], int, str]] = []
     base = 0
     for u, text in enumerate(units):
         for sent in names.sentences(names.tokenize(text)):
+            sentence_no += 1
             names.tag(sent)
             mentions = names.find_mentions(sent, org_names)
             facts = speech.sentence_speakers(sent, mentions)
@@ -115,6 +118,7 @@ def _scan(
                         span_offset=base + sent[min(m.span_start, m.first)].start,
                         end_offset=base + sent[max(m.span_end, m.last) - 1].end,
                         speaks=idx in facts.speaking,
+                        sentence=sentence_no,
                     )
                 )
             where = (u, base + sent[0].start)
@@ -218,16 +222,19 @@ def _nearest(seen: list[_Seen], owner: dict[int, _Entity], idx: int) -> _Entity 
 def _last_before(
     seen: list[_Seen], owner: dict[int, _Entity], position: tuple[int, int], role: str = ""
 ) -> _Entity | None:
-    """The person mentioned last before ``position`` (with ``role`` in their role, if given)."""
+    """Who a pronoun before ``position`` refers to: in the last sentence naming someone
+    (with ``role`` in their role, if given), its first person — usually the subject."""
+    chosen: int | None = None
     for idx in range(len(seen) - 1, -1, -1):
         item = seen[idx]
-        if (item.unit, item.offset) < position and idx in owner:
-            if item.mention.relational:
-                continue
-            if role and role not in match_key(item.mention.role or ""):
-                continue
-            return owner[idx]
-    return None
+        if (item.unit, item.offset) >= position or idx not in owner or item.mention.relational:
+            continue
+        if role and role not in match_key(item.mention.role or ""):
+            continue
+        if chosen is not None and item.sentence != seen[chosen].sentence:
+            break
+        chosen = idx
+    return owner[chosen] if chosen is not None else None
 
 
 def _best_role(roles: list[str]) -> str | None:

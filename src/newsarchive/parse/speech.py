@@ -143,6 +143,9 @@ def _is_object(sent: list[Token], m: Mention) -> bool:
 
 
 def _coordinated(sent: list[Token], a: Mention, b: Mention) -> bool:
+    """``A, B và C cho biết``: bare names listed together share the verb."""
+    if b.span_start != b.first:
+        return False
     between = [t.text for t in sent[a.span_end : b.span_start]]
     return between in ([","], ["và"], [",", "và"])
 
