@@ -60,9 +60,13 @@ def _index(name: str) -> dict[str, tuple[int, ...]]:
 
 
 @cache
-def first_syllables(names: tuple[str, ...]) -> frozenset[str]:
-    """Every syllable that begins an entry of one of the lists ``names``."""
-    return frozenset(k for name in names for k in _index(name))
+def lists_by_first_syllable(names: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Syllable → which of the lists ``names`` have an entry starting with it."""
+    table: dict[str, set[str]] = {}
+    for name in names:
+        for key in _index(name):
+            table.setdefault(key, set()).add(name)
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 def longest_match(keys: list[str], start: int, name: str) -> int:

@@ -51,13 +51,16 @@ class Token:
 
     text: str
     key: str
-    start: int
-    end: int
     word: bool  # a word (not a number or punctuation)
     cap: bool  # begins with an upper-case letter
     name: bool  # capitalised and not an all-capitals acronym: may belong to a name
+    start: int
     tag: str = ""  # H honorific, K kinship, R role, M role modifier, O org head, V speech verb
     tag_len: int = 0  # syllables of the tagged phrase starting here
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
 @dataclass
@@ -86,20 +89,21 @@ def is_foreign(word: str) -> bool:
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word, number and punctuation tokens (``TP.Hà`` → ``TP . Hà``)."""
     tokens: list[Token] = []
+    append = tokens.append
+    info = _word_info
     for m in _TOKEN.finditer(text[:MAX_UNIT_CHARS]):
         word = m.group()
         start = m.start()
-        if word[:3] in ("TP.", "Tp.") and len(word) > 3:
-            tokens.append(_token(word[:2], start))
-            tokens.append(_token(".", start + 2))
+        if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
+            append(_token(word[:2], start))
+            append(_token(".", start + 2))
             word, start = word[3:], start + 3
-        tokens.append(_token(word, start))
+        append(Token(word, *info(word), start))
     return tokens
 
 
 def _token(word: str, start: int) -> Token:
-    key, is_word, cap, name = _word_info(word)
-    return Token(word, key, start, start + len(word), is_word, cap, name)
+    return Token(word, *_word_info(word), start)
 
 
 @lru_cache(maxsize=65536)
@@ -171,10 +175,11 @@ def tag(sent: list[Token]) -> None:
     keys = [t.key for t in sent]
     i = 0
     n = len(sent)
-    starts = gz.first_syllables(_ALL_LISTS)
+    starts = gz.lists_by_first_syllable(_ALL_LISTS)
     while i < n:
         tok = sent[i]
-        if not tok.word or tok.key not in starts:
+        present = starts.get(tok.key) if tok.word else None
+        if not present:
             i += 1
             continue
         at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
@@ -185,10 +190,12 @@ def tag(sent: list[Token]) -> None:
             and sent[i - 1].text not in gz.raw("stopwords")
         )
         best, best_len = "", 0
-        if tok.cap and gz.longest_match(keys, i, "places") >= 2:
+        if tok.cap and "places" in present and gz.longest_match(keys, i, "places") >= 2:
             i += gz.longest_match(keys, i, "places")
             continue
         for label, name in _LISTS:
+            if name not in present:
+                continue
             size = gz.longest_match(keys, i, name)
             if size <= best_len:
                 continue
@@ -197,11 +204,11 @@ def tag(sent: list[Token]) -> None:
             if label == "O" and not (tok.cap and size == 1) and not _names_follow(sent, i + size):
                 continue
             best, best_len = label, size
-        if not best_len and (not tok.cap or at_start):
+        if not best_len and (not tok.cap or at_start) and "speech_verbs" in present:
             size = gz.longest_match(keys, i, "speech_verbs")
             if size:
                 best, best_len = "V", size
-        if not best_len and gz.longest_match(keys, i, "role_modifiers"):
+        if not best_len and "role_modifiers" in present:
             size = gz.longest_match(keys, i, "role_modifiers")
             if (not prev_cap or at_start) and (
                 gz.longest_match(keys, i + size, "roles")
@@ -319,7 +326,8 @@ def find_mentions(
         org_names.extend(_names_after_heads(sent))
     i = 0
     while i < n:
-        if sent[i].tag or not _name_start(sent[i], i, sent):
+        tok = sent[i]
+        if tok.tag or not tok.name or (len(tok.text) == 1 and not _initial(sent, i)):
             i += 1
             continue
         j = i
@@ -404,11 +412,6 @@ def _initial(sent: list[Token], j: int) -> bool:
         and j > 0
         and is_name_word(sent[j - 1])
     )
-
-
-def _name_start(tok: Token, i: int, sent: list[Token]) -> bool:
-    """A capitalised run may start here."""
-    return is_name_word(tok) and not (len(tok.text) == 1 and not _initial(sent, i))
 
 
 def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
