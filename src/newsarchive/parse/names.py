@@ -201,7 +201,7 @@ def tag(sent: list[Token]) -> None:
                 continue
             if not _allowed(sent, i, size, label, at_start, prev_cap):
                 continue
-            if label == "O" and not (tok.cap and size == 1) and not _names_follow(sent, i + size):
+            if label == "O" and size == 1 and not tok.cap and not _names_follow(sent, i + 1):
                 continue
             best, best_len = label, size
         if not best_len and (not tok.cap or at_start) and "speech_verbs" in present:
@@ -680,9 +680,10 @@ def _honorific_before(sent: list[Token], first: int) -> str | None:
 
 
 def _adjacent_org(sent: list[Token], first: int) -> bool:
-    """An organisation or place head directly precedes the run (acronyms, numbers between)."""
+    """An organisation or place head directly precedes the run (numbers may come between:
+    ``ngõ 36 Giang Văn Minh``; an acronym between is the organisation's own name)."""
     k = first - 1
-    while k >= 0 and (_acronym(sent[k]) and not sent[k].tag or sent[k].text[0].isdigit()):
+    while k >= 0 and sent[k].text[0].isdigit():
         k -= 1
     while k > 0 and sent[k].tag == "O+":
         k -= 1

@@ -229,7 +229,7 @@ def _last_before(
         item = seen[idx]
         if (item.unit, item.offset) >= position or idx not in owner or item.mention.relational:
             continue
-        if role and role not in match_key(item.mention.role or ""):
+        if role and not set(role.split()) <= set(match_key(item.mention.role or "").split()):
             continue
         if chosen is not None and item.sentence != seen[chosen].sentence:
             break

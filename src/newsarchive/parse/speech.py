@@ -20,6 +20,7 @@ _PRONOUNS = gz.word_keys("ông bà anh chị em cô chú bác cụ người này
 _THEO = gz.phrase_key("theo")[0]
 _CUA = gz.phrase_key("của")[0]
 _OBJECT_WORDS = gz.word_keys("của cho với gửi tặng giúp nhờ gặp thăm mời về thay")
+_SUBJECT_TAGS = frozenset(("R", "R+", "M", "M+", "K", "K+", "O", "O+", "I", "I+"))
 _ADVERBS = gz.word_keys("cũng còn đã vừa thêm lại đều")
 _QUOTE_OPEN = '“"«'
 _QUOTE_MARK = re.compile('[“”«»"]')
@@ -178,11 +179,11 @@ def _pronoun_subject(sent: list[Token], v: int) -> str | None:
     ``Thủ tướng yêu cầu`` → the role's words; otherwise None."""
     k = v - 1
     words: list[Token] = []
-    while k >= 0 and sent[k].word and len(words) < 5:
+    while k >= 0 and sent[k].word and len(words) < 8:
         if sent[k].key in _ADVERBS:
             k -= 1
             continue
-        if sent[k].key not in _PRONOUNS and sent[k].tag not in ("R", "R+", "M", "M+", "K", "K+"):
+        if sent[k].key not in _PRONOUNS and sent[k].tag not in _SUBJECT_TAGS:
             return None
         words.append(sent[k])
         k -= 1
@@ -192,6 +193,8 @@ def _pronoun_subject(sent: list[Token], v: int) -> str | None:
         return None
     if any(w.key in _PRONOUNS or w.tag.startswith("K") for w in words):
         return "pronoun"
+    if not any(w.tag.startswith("R") for w in words):
+        return None
     return " ".join(w.text for w in reversed(words))
 
 
