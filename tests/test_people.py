@@ -349,3 +349,10 @@ def test_speech_noun_before_cua() -> None:
         ("Nguyễn Thị Bình", "nguyên Phó Chủ tịch nước")
     ]
     assert names(result.speakers) == ["Nguyễn Thị Bình"]
+
+
+def test_photo_credits_are_not_people() -> None:
+    result = extract_people(
+        ["Ông Nguyễn Văn An phát biểu tại buổi lễ (Ảnh: Trần Hùng)."], ["Đồ họa: Lê Hà"], []
+    )
+    assert names(result.people) == ["Nguyễn Văn An"]

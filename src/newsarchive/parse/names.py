@@ -425,6 +425,8 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     if not run:
         return None
     first = run[0]
+    if _credit_before(sent, first):
+        return None  # "(Ảnh: Nguyễn Hùng)": a photo or source credit, not a person in the story
     before = sent[first - 1] if first > 0 else None
     honorific = _honorific_before(sent, first)
     honorific_title = before is not None and before.tag in ("H", "H+")
@@ -536,6 +538,19 @@ def _org_name(sent: list[Token], run: list[int]) -> Mention:
     first, last = run[0], run[-1] + 1
     return Mention(
         _text(sent, first, last), first, last, span_start=first, span_end=first, org=True
+    )
+
+
+_CREDIT_WORDS = gz.word_keys("ảnh nguồn video clip photo đồ họa hoạ thiết kế tranh")
+
+
+def _credit_before(sent: list[Token], first: int) -> bool:
+    """The run follows ``Ảnh:``, ``Nguồn:``, ``Đồ họa:`` (a credit line)."""
+    return (
+        first >= 2
+        and sent[first - 1].text == ":"
+        and sent[first - 2].key in _CREDIT_WORDS
+        and (first == 2 or not sent[first - 3].word or sent[first - 3].key in _CREDIT_WORDS)
     )
 
 
