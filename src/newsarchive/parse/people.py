@@ -8,6 +8,7 @@ complete role is kept, and quotations are attributed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from newsarchive.record.model import Person, Quote
 from newsarchive.vi.text import fold, match_key
 
 MAX_UNITS = 2000  # paragraphs and captions scanned per article
+MAX_ARTICLE_CHARS = 300_000  # text scanned per article (longer input is cut)
 
 
 @dataclass
@@ -55,7 +57,7 @@ def extract_people(paragraphs: list[str], captions: list[str], authors: list[str
     ``paragraphs`` are the body's paragraphs (NFC text), ``captions`` the photo captions,
     ``authors`` the byline's names (never counted as people)."""
     units = [p for p in paragraphs if p and p.strip()] + [c for c in captions if c and c.strip()]
-    units = [u[: names.MAX_UNIT_CHARS] for u in units[:MAX_UNITS]]
+    units = _bounded([u[: names.MAX_UNIT_CHARS] for u in units[:MAX_UNITS]])
     seen, pronoun_events, role_events = _scan(units)
     entities, owner = _resolve(seen)
     for idx, item in enumerate(seen):
@@ -68,13 +70,14 @@ def extract_people(paragraphs: list[str], captions: list[str], authors: list[str
             ent.honorific = item.mention.honorific
         ent.speaks = ent.speaks or item.speaks
     said: list[tuple[int, _Entity]] = []  # (offset of the speech verb, who)
+    positions = [(item.unit, item.offset) for item in seen]
     for position, verb_at in pronoun_events:
-        ent = _last_before(seen, owner, position)
+        ent = _last_before(seen, owner, position, positions=positions)
         if ent is not None:
             ent.speaks = True
             said.append((verb_at, ent))
     for position, verb_at, role in role_events:
-        ent = _last_before(seen, owner, position, role)
+        ent = _last_before(seen, owner, position, role, positions)
         if ent is not None:
             ent.speaks = True
             said.append((verb_at, ent))
@@ -85,6 +88,17 @@ def extract_people(paragraphs: list[str], captions: list[str], authors: list[str
     speakers = [p for p, e in zip(people, kept, strict=True) if e.speaks]
     quotes = _quotes(units, seen, owner, said, {id(e) for e in kept})
     return PeopleResult(people=people, speakers=speakers, quotes=quotes)
+
+
+def _bounded(units: list[str]) -> list[str]:
+    """The units, cut so that together they hold at most ``MAX_ARTICLE_CHARS``."""
+    kept, total = [], 0
+    for unit in units:
+        if total + len(unit) > MAX_ARTICLE_CHARS:
+            break
+        kept.append(unit)
+        total += len(unit) + 1
+    return kept
 
 
 Event = tuple[tuple[int, int], int]  # ((unit, sentence offset), document offset of the verb)
@@ -135,13 +149,18 @@ def _scan(
     return seen, pronoun_events, role_events
 
 
+def _short_forms(full: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Shorter forms a name may be referred to by: its last syllables (``Dự`` for
+    ``Phạm Văn Dự``) and, for foreign names, also its first words (``Zara``)."""
+    forms = [full[k:] for k in range(1, len(full))]
+    if any(names.is_foreign(k) for k in full):
+        forms += [full[:k] for k in range(1, len(full))]
+    return forms
+
+
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    """``part`` is a shorter form of ``full``: its last syllables, or (foreign) its first."""
-    if len(part) >= len(full):
-        return False
-    if full[-len(part) :] == part:
-        return True
-    return full[: len(part)] == part and any(names.is_foreign(k) for k in full)
+    """``part`` is a shorter form of ``full``."""
+    return part in _short_forms(full)
 
 
 def _resolve(seen: list[_Seen]) -> tuple[list[_Entity], dict[int, _Entity]]:
@@ -157,77 +176,84 @@ def _resolve(seen: list[_Seen]) -> tuple[list[_Entity], dict[int, _Entity]]:
         if not item.mention.weak
         or (
             len(item.keys) > 1
-            and (item.keys in strong_keys or any(_contains(item.keys, k) for k in strong_keys))
+            and (
+                item.keys in strong_keys
+                or any(form in strong_keys for form in _short_forms(item.keys))
+            )
         )
     }
-    changed = True
-    while changed:
-        changed = False
-        known = {seen[i].keys for i in accepted}
-        for idx in range(1, len(seen)):
-            if not seen[idx].mention.listed:
-                continue
-            pair = [
-                (i, i in accepted or any(_contains(k, seen[i].keys) for k in known))
-                for i in (idx - 1, idx)
-            ]
-            for (i, ok), (_, other_ok) in (pair, pair[::-1]):
-                if not ok and other_ok and len(seen[i].keys) > 1:
-                    accepted.add(i)
-                    changed = True
-    distinct = {seen[idx].keys for idx in accepted}
+    _accept_listed(seen, accepted)
+    shorter = {form for idx in accepted for form in _short_forms(seen[idx].keys)}
     entities: dict[tuple[str, ...], _Entity] = {}
     folded: dict[str, _Entity] = {}
     owner: dict[int, _Entity] = {}
     for idx in sorted(accepted):
         item = seen[idx]
-        if any(_contains(k, item.keys) for k in distinct):
+        if item.keys in shorter:
             continue
         if item.keys not in entities:
             key = fold(item.mention.name).casefold()
             ent = folded.get(key) or _Entity(item.mention.name, item.keys, order=idx)
             entities[item.keys] = folded[key] = ent
         owner[idx] = entities[item.keys]
+    # Short forms: the nearest full name before them, else the first one after.
+    by_form: dict[tuple[str, ...], list[int]] = {}
+    for idx in sorted(owner):
+        for form in _short_forms(owner[idx].keys):
+            by_form.setdefault(form, []).append(idx)
     for idx, item in enumerate(seen):
         if idx in owner:
             continue
         if item.keys in entities:
             owner[idx] = entities[item.keys]
             continue
-        target = _nearest(seen, owner, idx)
-        if target is not None:
-            owner[idx] = target
+        places = by_form.get(item.keys)
+        if places:
+            k = bisect.bisect_left(places, idx)
+            owner[idx] = owner[places[k - 1] if k > 0 else places[0]]
         elif idx in accepted:
             entities[item.keys] = _Entity(item.mention.name, item.keys, order=idx)
             owner[idx] = entities[item.keys]
     unique = list({id(e): e for e in entities.values()}.values())
+    first_seen: dict[int, int] = {}
+    for i, ent in sorted(owner.items()):
+        first_seen.setdefault(id(ent), i)
     for ent in unique:
-        ent.order = min(i for i, e in owner.items() if e is ent)
+        ent.order = first_seen[id(ent)]
     return unique, owner
 
 
-def _nearest(seen: list[_Seen], owner: dict[int, _Entity], idx: int) -> _Entity | None:
-    part = seen[idx].keys
-    for j in range(idx - 1, -1, -1):
-        ent = owner.get(j)
-        if ent is not None and _contains(ent.keys, part):
-            return ent
-    for j in range(idx + 1, len(seen)):
-        ent = owner.get(j)
-        if ent is not None and _contains(ent.keys, part):
-            return ent
-    return None
+def _accept_listed(seen: list[_Seen], accepted: set[int]) -> None:
+    """A name listed next to an accepted one (``A, B và C``) is accepted too."""
+    changed = True
+    while changed:
+        changed = False
+        known = {form for i in accepted for form in [seen[i].keys, *_short_forms(seen[i].keys)]}
+        for idx in range(1, len(seen)):
+            if not seen[idx].mention.listed:
+                continue
+            pair = [(i, i in accepted or seen[i].keys in known) for i in (idx - 1, idx)]
+            for (i, ok), (_, other_ok) in (pair, pair[::-1]):
+                if not ok and other_ok and len(seen[i].keys) > 1:
+                    accepted.add(i)
+                    changed = True
 
 
 def _last_before(
-    seen: list[_Seen], owner: dict[int, _Entity], position: tuple[int, int], role: str = ""
+    seen: list[_Seen],
+    owner: dict[int, _Entity],
+    position: tuple[int, int],
+    role: str = "",
+    positions: list[tuple[int, int]] | None = None,
 ) -> _Entity | None:
     """Who a pronoun before ``position`` refers to: in the last sentence naming someone
     (with ``role`` in their role, if given), its first person — usually the subject."""
+    if positions is None:
+        positions = [(item.unit, item.offset) for item in seen]
     chosen: int | None = None
-    for idx in range(len(seen) - 1, -1, -1):
+    for idx in range(bisect.bisect_left(positions, position) - 1, -1, -1):
         item = seen[idx]
-        if (item.unit, item.offset) >= position or idx not in owner or item.mention.relational:
+        if idx not in owner or item.mention.relational:
             continue
         if role and not set(role.split()) <= set(match_key(item.mention.role or "").split()):
             continue
@@ -256,35 +282,36 @@ def _quotes(
     """Quotations with a speaker right after (``“…” - X nhấn mạnh``, ``"…", chị cho hay``)
     or right before (``X khẳng định: “…”``)."""
     doc = "\n".join(units)
-    speaking = [(i, s) for i, s in enumerate(seen) if s.speaks and i in owner]
+    speaking = sorted(
+        (s.span_offset, s.end_offset, owner[i])
+        for i, s in enumerate(seen)
+        if s.speaks and i in owner
+    )
+    starts = [item[0] for item in speaking]
+    said.sort(key=lambda item: item[0])
+    said_at = [verb_at for verb_at, _ in said]
     quotes: list[Quote] = []
     for start, end, inner in speech.find_quotes(doc):
         speaker = None
-        tail = doc[end : end + 80]
-        if _ATTRIBUTION.match(tail):
-            after = [owner[i] for i, s in speaking if end <= s.span_offset <= end + 40]
-            pronoun = [ent for verb_at, ent in said if end <= verb_at <= end + 40]
-            if after and not doc[end : _first_offset(seen, speaking, end)].count("\n"):
-                speaker = after[0]
-            elif pronoun:
-                speaker = pronoun[0]
+        if _ATTRIBUTION.match(doc[end : end + 80]):
+            k = bisect.bisect_left(starts, end)
+            j = bisect.bisect_left(said_at, end)
+            if k < len(speaking) and starts[k] <= end + 40 and "\n" not in doc[end : starts[k]]:
+                speaker = speaking[k][2]
+            elif j < len(said) and said_at[j] <= end + 40:
+                speaker = said[j][1]
         if speaker is None:
-            before = [
-                owner[i]
-                for i, s in speaking
-                if s.end_offset <= start
-                and start - s.end_offset <= 120
-                and ":" in doc[s.end_offset : start]
-                and "\n" not in doc[s.end_offset : start]
-            ]
-            speaker = before[-1] if before else None
+            k = bisect.bisect_left(starts, start) - 1
+            while k >= 0 and start - speaking[k][0] <= 400:
+                between = doc[speaking[k][1] : start]
+                if speaking[k][1] <= start and len(between) <= 120 and ":" in between:
+                    if "\n" not in between:
+                        speaker = speaking[k][2]
+                    break
+                k -= 1
         if speaker is not None and id(speaker) in kept:
             quotes.append(Quote(speaker=speaker.name, text=inner))
     return quotes
 
 
 _ATTRIBUTION = re.compile(r"^[\s,.!?…]*[-–—,]\s*\S")
-
-
-def _first_offset(seen: list[_Seen], speaking: list[tuple[int, _Seen]], end: int) -> int:
-    return min((s.span_offset for _, s in speaking if s.span_offset >= end), default=end)
