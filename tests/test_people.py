@@ -356,3 +356,12 @@ def test_photo_credits_are_not_people() -> None:
         ["Ông Nguyễn Văn An phát biểu tại buổi lễ (Ảnh: Trần Hùng)."], ["Đồ họa: Lê Hà"], []
     )
     assert names(result.people) == ["Nguyễn Văn An"]
+
+
+def test_initials_after_a_form_of_address() -> None:
+    result = extract_people(
+        ["Gia đình bà L.T.H (xã Ba Động) đã tự ý cắt dây điện, chủ nhà hàng T.P. cho biết."],
+        [],
+        [],
+    )
+    assert [(p.name, p.role, p.honorific) for p in result.people] == [("L.T.H", None, "bà")]

@@ -40,6 +40,7 @@ _ADVERBS = gz.word_keys("cũng đã thì vừa lại còn")
 _DETERMINERS = gz.word_keys("một là những các vị")
 
 
+_INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]$")  # "bà L.T.H"
 _VI_SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
 )
@@ -113,7 +114,9 @@ def _word_info(word: str) -> tuple[str, bool, bool, bool]:
     is_word = first.isalpha()
     cap = is_word and first.isupper()
     letters = [c for c in word if c.isalpha()]
-    name = cap and (len(letters) == 1 or not all(c.isupper() for c in letters))
+    name = cap and (
+        len(letters) == 1 or not all(c.isupper() for c in letters) or bool(_INITIALS.match(word))
+    )
     return (match_key(word) if is_word else word), is_word, cap, name
 
 
@@ -502,6 +505,8 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         strong = True
     if not _name_like(words):
         return None  # "NutiFood", "GrowPLUS": brands, not names
+    if not honorific and all(_INITIALS.match(w.text) for w in words):
+        return None  # "nhà hàng T.P.": initials name a person only after "ông", "bà"…
     name = _text(sent, first, last)
     role, span_end = _role_after(sent, last)
     if role is None and role_at is None and (honorific or kin):
@@ -576,7 +581,11 @@ def _name_like(words: list[Token]) -> bool:
     """Each word is written like a name: ``Xuân``, ``McDermott``, ``H'Hen`` (not ``GrowPLUS``)."""
     for w in words:
         if is_foreign(w.text):
-            if not (_FOREIGN_NAME.match(w.text) or (len(w.text) == 1 and w.text.isupper())):
+            if not (
+                _FOREIGN_NAME.match(w.text)
+                or _INITIALS.match(w.text)
+                or (len(w.text) == 1 and w.text.isupper())
+            ):
                 return False
         elif any(c.isupper() for c in _APOSTROPHE_PREFIX.sub("", w.text)[1:]):
             return False
