@@ -2,9 +2,10 @@
 
 A person speaks when a speech verb follows their mention in the same clause
 (``Bộ trưởng Nguyễn Văn Thể cho biết``, ``do PGS.TS Lê Văn Cường trình bày``), when the
-sentence opens with one (``Phát biểu khai mạc, đồng chí X…``), after ``Theo X,``, or in
-``X: “…”``.  A speech verb whose subject is a pronoun (``Anh chia sẻ``, ``- chị cho hay``)
-is given to the person mentioned last.
+sentence opens with one (``Phát biểu khai mạc, đồng chí X…``), after ``Theo X,``, after
+a speech noun (``bài phát biểu của X``), or in ``X: “…”``.  A speech verb whose subject is
+a pronoun (``Anh chia sẻ``, ``- chị cho hay``) or a bare role (``Thủ tướng yêu cầu``) is
+resolved by ``people`` to the person named last (holding that role).
 """
 
 from __future__ import annotations
