@@ -365,3 +365,14 @@ def test_initials_after_a_form_of_address() -> None:
         [],
     )
     assert [(p.name, p.role, p.honorific) for p in result.people] == [("L.T.H", None, "bà")]
+
+
+def test_lists_of_streets_and_of_speakers() -> None:
+    streets = extract_people(
+        ["Lực lượng chức năng dọn dẹp các tuyến phố Lê Lợi, Nguyễn Huệ và Đồng Khởi."], [], []
+    )
+    assert streets.people == []
+    speakers = extract_people(
+        ["Ông Lê Văn Tám, Nguyễn Văn Bảy và bà Trần Thị Tư cho biết họ sẽ tiếp tục."], [], []
+    )
+    assert names(speakers.speakers) == ["Lê Văn Tám", "Nguyễn Văn Bảy", "Trần Thị Tư"]

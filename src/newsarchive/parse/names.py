@@ -328,6 +328,7 @@ def find_mentions(
     if org_names is not None:
         org_names.extend(_names_after_heads(sent))
     i = 0
+    org_end = -1
     while i < n:
         tok = sent[i]
         if tok.tag or not tok.name or (len(tok.text) == 1 and not _initial(sent, i)):
@@ -339,9 +340,14 @@ def find_mentions(
             if j < n and sent[j].text == "." and _initial(sent, j - 1):
                 j += 1
         mention = _judge(sent, i, j)
+        if mention and not mention.org and not mention.titled and org_end >= 0:
+            between = [t.key for t in sent[org_end : mention.first]]
+            # "các phố Lê Lợi, Nguyễn Huệ và Đồng Khởi": the list goes on naming streets
+            mention.org = between in _LIST_SEPARATORS
         if mention and mention.org:
             if org_names is not None:
                 org_names.append(tuple(sent[k].key for k in range(mention.first, mention.last)))
+            org_end = mention.last
             i = j
         elif mention:
             mentions.append(mention)
@@ -366,6 +372,9 @@ def find_mentions(
                 a.weak = b.weak = False
                 changed = True
     return mentions
+
+
+_LIST_SEPARATORS = ([","], [gz.phrase_key("và")[0]], [",", gz.phrase_key("và")[0]])
 
 
 def _names_after_heads(sent: list[Token]) -> list[tuple[str, ...]]:

@@ -20,6 +20,7 @@ MAX_GAP = 14  # tokens between a mention and its speech verb
 _PRONOUNS = gz.word_keys("ông bà anh chị em cô chú bác cụ người này ấy nam nữ bạn")
 _THEO = gz.phrase_key("theo")[0]
 _CUA = gz.phrase_key("của")[0]
+_VA = gz.phrase_key("và")[0]
 _OBJECT_WORDS = gz.word_keys("của cho với gửi tặng giúp nhờ gặp thăm mời về thay")
 _SUBJECT_TAGS = frozenset(("R", "R+", "M", "M+", "K", "K+", "O", "O+", "I", "I+"))
 _ADVERBS = gz.word_keys("cũng còn đã vừa thêm lại đều")
@@ -145,11 +146,12 @@ def _is_object(sent: list[Token], m: Mention) -> bool:
 
 
 def _coordinated(sent: list[Token], a: Mention, b: Mention) -> bool:
-    """``A, B và C cho biết``: bare names listed together share the verb."""
-    if b.span_start != b.first:
-        return False
-    between = [t.text for t in sent[a.span_end : b.span_start]]
-    return between in ([","], ["và"], [",", "và"])
+    """``A, B và C cho biết`` · ``ông A và bà B cho biết``: people listed together share
+    the verb (after a bare comma only a bare name continues the list)."""
+    between = [t.key for t in sent[a.span_end : b.span_start]]
+    if between and between[-1] == _VA:
+        return between in ([_VA], [",", _VA])  # "ông A và bà B cho biết"
+    return b.span_start == b.first and between == [","]
 
 
 def _opening_speech(sent: list[Token]) -> int | None:
