@@ -22,6 +22,8 @@ MAX_ARTICLE_CHARS = 300_000  # text scanned per article (longer input is cut)
 
 @dataclass
 class PeopleResult:
+    """What ``extract_people`` found, each list in order of first mention."""
+
     people: list[Person] = field(default_factory=list)
     speakers: list[Person] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -43,6 +45,8 @@ class _Seen:
 
 @dataclass
 class _Entity:
+    """One person: the mentions resolved to them, merged."""
+
     name: str
     keys: tuple[str, ...]
     roles: list[str] = field(default_factory=list)
