@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_URL
 
+from conftest import ROOT, SEED_URL
 from newsarchive.cli import main
 from newsarchive.record import load_record
 from newsarchive.site import BuildOptions, build_site
@@ -31,7 +31,9 @@ def links_to(site: Path, url: str, target: str) -> bool:
 
 def test_article_page_shows_title_date_byline_captions_and_body(bundled_site: Path) -> None:
     html = read(bundled_site, SEED_URL)
-    assert "<h1>Đảng ủy Khối các cơ quan Trung ương tập huấn nghiệp vụ công tác dân vận</h1>" in html
+    assert (
+        "<h1>Đảng ủy Khối các cơ quan Trung ương tập huấn nghiệp vụ công tác dân vận</h1>" in html
+    )
     assert "Thứ Sáu, 21 tháng 6 năm 2024" in html
     assert "Tin và ảnh: Hà Thanh" in html
     assert html.count("<figcaption>") == 3
@@ -87,7 +89,9 @@ def test_every_speaker_page_links_to_the_article_with_role(bundled_site: Path) -
 
 def test_speaker_directory_in_vietnamese_order_by_given_name(bundled_site: Path) -> None:
     html = read(bundled_site, "speakers/")
-    order = [html.index(n) for n in ("Lê Văn Cường", "Trần Hồng Hà", "Lại Xuân Lâm", "Phạm Hồng Thái")]
+    order = [
+        html.index(n) for n in ("Lê Văn Cường", "Trần Hồng Hà", "Lại Xuân Lâm", "Phạm Hồng Thái")
+    ]
     assert order == sorted(order)
 
 
@@ -144,7 +148,9 @@ def test_cli_build_and_bad_record_fails_without_touching_output(
     assert after == before
 
 
-def test_same_url_twice_names_both_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_same_url_twice_names_both_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     content = tmp_path / "content"
     content.mkdir()
     for name in ("a.md", "b.md"):

@@ -31,7 +31,18 @@ def test_vietnamese_dates_do_not_depend_on_os_locale() -> None:
 def test_alphabet_order() -> None:
     words = ["đào", "dê", "ăn", "an", "ân", "bò", "ơi", "ô", "o", "ưa", "uống", "y"]
     assert sorted(words, key=sort_key) == [
-        "an", "ăn", "ân", "bò", "dê", "đào", "o", "ô", "ơi", "uống", "ưa", "y",
+        "an",
+        "ăn",
+        "ân",
+        "bò",
+        "dê",
+        "đào",
+        "o",
+        "ô",
+        "ơi",
+        "uống",
+        "ưa",
+        "y",
     ]
 
 
@@ -43,7 +54,11 @@ def test_tone_order_after_letters() -> None:
 def test_people_sort_by_given_name_first() -> None:
     names = ["Lại Xuân Lâm", "Nguyễn Lam", "Trần Hồng Hà", "Đỗ Anh", "Lê Ánh"]
     assert sorted(names, key=name_sort_key) == [
-        "Đỗ Anh", "Lê Ánh", "Trần Hồng Hà", "Nguyễn Lam", "Lại Xuân Lâm",
+        "Đỗ Anh",
+        "Lê Ánh",
+        "Trần Hồng Hà",
+        "Nguyễn Lam",
+        "Lại Xuân Lâm",
     ]
     assert first_letter("Trần Văn Ẩn") == "Â"
     assert first_letter("Lê Đức") == "Đ"

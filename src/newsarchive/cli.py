@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from newsarchive import __version__
 from newsarchive.errors import BuildFailed, NewsarchiveError
 
-COMMANDS = ("build", "parse", "import_")
+COMMANDS = ("build", "parse", "import_", "init", "new", "serve", "check")
 
 
 def make_parser() -> argparse.ArgumentParser:

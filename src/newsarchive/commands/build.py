@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from newsarchive.commands._site import add_site_option, site_from_args
 from newsarchive.site import BuildOptions, build_site
+from newsarchive.site.config import build_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,11 +18,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Dựng trang tĩnh từ các bản ghi (build the static site).",
         epilog="ví dụ: newsarchive build --base-url https://example.org/archive/",
     )
-    p.add_argument("--content", type=Path, default=Path("content"), help="records folder")
-    p.add_argument("--output", type=Path, default=Path("public"), help="output folder")
-    p.add_argument("--base-url", default="/", help="where the site will be hosted")
+    add_site_option(p)
+    p.add_argument("--content", type=Path, help="records folder (default: the site's content/)")
+    p.add_argument("--output", type=Path, help="output folder (default: the site's public/)")
+    p.add_argument("--base-url", help="where the site will be hosted (default: site.yaml)")
     p.add_argument(
         "--keep-going", action="store_true", help="build the good records, report the bad"
+    )
+    p.add_argument(
+        "--no-search", action="store_true", help="skip the Pagefind full-text search index"
     )
     p.add_argument(
         "--jobs", "-j", type=int, default=None, metavar="N",
@@ -34,19 +40,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = build_site(
-        BuildOptions(
-            content=args.content,
-            output=args.output,
-            base_url=args.base_url,
-            keep_going=args.keep_going,
-            jobs=args.jobs,
-            cache=not args.no_cache,
-        )
-    )
+    site = site_from_args(args, required=False)
+    flags = {"content": args.content, "output": args.output, "base_url": args.base_url}
+    if site is not None:
+        options = build_options(site, keep_going=args.keep_going, **flags)
+    else:  # no site.yaml: plain content/ → public/ in the current folder
+        options = BuildOptions(keep_going=args.keep_going)
+        for name, value in flags.items():
+            if value is not None:
+                setattr(options, name, value)
+    options.search = not args.no_search
+    options.jobs = args.jobs
+    options.cache = not args.no_cache
+    result = build_site(options)
     for problem in result.problems:
         print(f"lỗi: {problem}", file=sys.stderr)
-    print(f"Đã dựng {result.pages} trang cho {result.articles} bài vào {args.output}/")
+    print(f"Đã dựng {result.pages} trang cho {result.articles} bài vào {options.output}/")
     if result.problems:
         print(f"newsarchive: {len(result.problems)} bản ghi lỗi bị bỏ qua.", file=sys.stderr)
         return 1

@@ -12,6 +12,7 @@ from newsarchive.record import Person, Record
 from newsarchive.site import urls
 from newsarchive.site.identity import Identities
 from newsarchive.vi.collate import name_sort_key
+from newsarchive.vi.text import match_key
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Appearance:
 
     article: Article
     role: str | None
+    quotes: list[str] = field(default_factory=list)  # what they said in this article
 
 
 @dataclass
@@ -118,7 +120,9 @@ def build_archive(records: list[tuple[Path, Record]], identities: Identities) ->
             if speaker is None:
                 speaker = Speaker(id=ident.id, name=ident.name, url=urls.speaker_url(ident.slug))
                 speakers[ident.id] = speaker
-            speaker.appearances.append(Appearance(article=article, role=person.role))
+            key = match_key(person.name)
+            said = [q.text for q in article.record.quotes if match_key(q.speaker) == key]
+            speaker.appearances.append(Appearance(article=article, role=person.role, quotes=said))
             links.setdefault(article.url, []).append((person, speaker))
     ordered = sorted(speakers.values(), key=lambda s: name_sort_key(s.name))
     return Archive(

@@ -33,11 +33,14 @@ from newsarchive.site.archive import Archive, build_archive
 from newsarchive.site.cache import RecordCache, default_cache_dir, load_records_cached
 from newsarchive.site.engine import Job, RenderSpec
 from newsarchive.site.identity import Identities
+from newsarchive.site.lock import output_lock
 from newsarchive.site.manifest import Fingerprinter, Manifest, engine_digest
 from newsarchive.site.pages import archive_pages
+from newsarchive.site.people_file import PeopleFile, people_for_build
 from newsarchive.site.render import make_environment
+from newsarchive.site.search import OUTPUT_SUBDIR, build_search_index
 from newsarchive.site.theme import theme_dir
-from newsarchive.site.writer import safe_join, staged_output
+from newsarchive.site.writer import check_output_folder, safe_join, staged_output
 
 # below this many pages to render, a process pool costs more than it saves
 PARALLEL_MIN_PAGES = 300
@@ -52,7 +55,10 @@ class BuildOptions:
     site_title: str = "Kho lưu trữ tin bài"
     template_dirs: list[Path] = field(default_factory=list)  # searched before the theme
     static_dirs: list[Path] = field(default_factory=list)  # copied after the theme's
+    people: Path | None = None  # the site's people.yaml
+    per_page: int = 20  # site.yaml's per_page, for list pages
     keep_going: bool = False
+    search: bool = True  # build the Pagefind index (needs the pagefind package)
     jobs: int | None = None  # worker processes for rendering; None: one per core
     cache: bool = True  # False: ignore the record cache and manifest (a cold build)
     cache_dir: Path | None = None  # default: .newsarchive-cache/ beside the content folder
@@ -97,6 +103,8 @@ class Loaded:
 
     records: list
     problems: list[NewsarchiveError]
+    people: PeopleFile | None
+    per_page: int
     digests: dict[int, str]
     template_dirs: list[Path]
     site: dict
@@ -114,35 +122,40 @@ def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = 
     records, problems, digests = load_records_cached(options.content, cache, jobs=workers)
     if problems and not options.keep_going:
         raise BuildFailed(problems)
+    people, records = people_for_build(options.people, records, problems, options.keep_going)
     template_dirs = [*options.template_dirs, theme_dir("templates")]
     base_url = normalise_base_url(options.base_url)
-    site = {"title": options.site_title, "base_url": base_url}
+    site = {"title": options.site_title, "base_url": base_url, "search": options.search}
     static = _static_jobs([theme_dir("static"), *options.static_dirs])
-    engine_hash = engine_digest(template_dirs, repr(sorted(site.items())))
+    people_bytes = options.people.read_bytes() if options.people else b""
+    engine_hash = engine_digest(
+        template_dirs,
+        repr((sorted(site.items()), options.per_page, hashlib.sha1(people_bytes).hexdigest())),
+    )
     token = hashlib.blake2b(engine_hash, digest_size=16)
     for job in static:
         token.update(f"{job.path}\x1f{hashlib.sha1(job.body or b'').hexdigest()}\x1e".encode())
     for path, record in records:
         token.update(f"{path}\x1f{digests[id(record)]}\x1e".encode())
-    return Loaded(records, problems, digests, template_dirs, site, base_url, static,
-                  engine_hash, token.hexdigest())
+    return Loaded(records, problems, people, options.per_page, digests, template_dirs, site,
+                  base_url, static, engine_hash, token.hexdigest())
 
 
 def layout_site(loaded: Loaded) -> Prepared:
     """Lay out the archive and list every output file to make."""
-    archive = build_archive(loaded.records, Identities())
+    archive = build_archive(loaded.records, Identities(loaded.people))
     env = make_environment(loaded.template_dirs)
     jobs = list(loaded.static)
-    for page in archive_pages(archive):
-        body = getattr(page, "body", None)
+    for page in archive_pages(archive, per_page=loaded.per_page):
+        render = getattr(page, "render", None)  # feeds, sitemaps, robots.txt
         jobs.append(
             Job(
                 path=urls.output_path(page.url),
                 url=page.url,
                 root=urls.root_prefix(page.url),
-                template=None if body is not None else page.template,
+                template=None if render is not None else page.template,
                 context=page.context,
-                body=body,
+                render=render,
             )
         )
     jobs.append(Job("404.html", "404.html", _absolute_root(loaded.base_url), "404.html"))
@@ -171,7 +184,13 @@ def _static_jobs(folders: list[Path]) -> list[Job]:
 def build_site(options: BuildOptions) -> BuildResult:
     """Build the whole site into ``options.output``; raise BuildFailed (writing nothing)
     if a record is bad, unless ``keep_going`` is set."""
+    check_output_folder(options.output, [options.content, *options.template_dirs])
     loaded = load_site(options, use_cache=options.cache)  # --no-cache: refresh the caches
+    with output_lock(options.output):
+        return _build(options, loaded)
+
+
+def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
     manifest = Manifest.for_output(cache_dir(options), options.output)
     has_manifest = options.cache and manifest.load()
     if has_manifest and manifest.token == loaded.token and manifest.all_up_to_date():
@@ -184,7 +203,8 @@ def build_site(options: BuildOptions) -> BuildResult:
     printer = Fingerprinter(prepared.engine, prepared.record_digests)
 
     def fingerprint(job: Job) -> str:
-        return printer.page(job.url, job.template, prepared.site, job.context, job.body)
+        return printer.page(job.url, job.template, prepared.site, job.context,
+                            job.render or job.body)
 
     workers = options.jobs or engine.default_jobs()
     result = BuildResult(
@@ -235,6 +255,8 @@ def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest:
                 entries[jobs[j].path] = (fingerprint(jobs[j]), *future.result())
         for j, future in pending:
             entries[jobs[j].path] = (fingerprint(jobs[j]), *future.result())
+        if options.search:
+            build_search_index(stage)
     result.written = len(entries)
     manifest.save(entries, prepared.token, result.pages, result.articles)
 
@@ -294,10 +316,32 @@ def _incremental(options: BuildOptions, prepared: Prepared, spec: RenderSpec,
             target.unlink()
         entries.pop(path, None)
         _prune_empty(target.parent, output)
+    if options.search and (stale or gone):
+        _rebuild_search_index(output)
     result.mode = "incremental"
     result.written = len(stale)
     result.deleted = len(gone)
     manifest.save(entries, prepared.token, result.pages, result.articles)
+
+
+def _rebuild_search_index(output: Path) -> None:
+    """Pagefind has no incremental mode: index the whole output again.  The old index is
+    kept aside and put back if Pagefind fails."""
+    index = output / OUTPUT_SUBDIR
+    old = None
+    if index.exists():
+        old = Path(tempfile.mkdtemp(prefix=".pagefind-old-", dir=output.parent))
+        old.rmdir()
+        index.rename(old)
+    try:
+        build_search_index(output)
+    except BaseException:
+        if old is not None:
+            shutil.rmtree(index, ignore_errors=True)
+            old.rename(index)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 _UMASK = os.umask(0)

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import jinja2
+
+from newsarchive.errors import NewsarchiveError
+from newsarchive.site.render import render_page
 
 _PREPARED: dict[str, Any] = {}  # token → Prepared, in every process that has it
 _TEMPLATES: dict[tuple[int, str], jinja2.Template] = {}
@@ -34,6 +38,7 @@ class Job:
     template: str | None
     context: dict[str, Any] = field(default_factory=dict)
     body: str | bytes | None = None
+    render: Callable[[dict[str, Any]], str] | None = None  # Page.render: feeds, sitemaps
 
 
 @dataclass
@@ -62,22 +67,39 @@ def _prepared(spec: RenderSpec) -> Any:
 
 
 def render_job(env: jinja2.Environment, site: dict, job: Job) -> bytes:
+    if job.render is not None:
+        return job.render(site).encode("utf-8")
     if job.template is None:
         body = job.body or b""
         return body if isinstance(body, bytes) else body.encode("utf-8")
     template = _TEMPLATES.get((id(env), job.template))
     if template is None:  # get_template() checks the file's mtime on every call
         template = _TEMPLATES[(id(env), job.template)] = env.get_template(job.template)
-    html = template.render(
-        job.context, site=site, page_url=job.url, root=job.root
-    )
+    try:
+        html = template.render(job.context, site=site, page_url=job.url, root=job.root)
+    except jinja2.TemplateError:  # render_page turns it into a one-line NewsarchiveError
+        render_page(env, job.template, job.context, site=site, page_url=job.url,
+                    root=job.root)
+        raise
     return html.encode("utf-8")
 
 
 def render_chunk(spec: RenderSpec, indices: list[int]) -> list[tuple[int, bytes]]:
-    """Render the prepared site's jobs at ``indices`` (the task sent to executors)."""
+    """Render the prepared site's jobs at ``indices`` (the task sent to executors).  A
+    NewsarchiveError comes back as a value (its path and line would not survive pickling)
+    and is raised again by the caller."""
     prepared = _prepared(spec)
-    return [(i, render_job(prepared.env, prepared.site, prepared.jobs[i])) for i in indices]
+    try:
+        return [(i, render_job(prepared.env, prepared.site, prepared.jobs[i])) for i in indices]
+    except NewsarchiveError as error:
+        return [(-1, pickle.dumps((error.message, error.path, error.line)))]
+
+
+def _unpack(results: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
+    if results and results[0][0] == -1:
+        message, path, line = pickle.loads(results[0][1])
+        raise NewsarchiveError(message, path, line)
+    return results
 
 
 def chunked(indices: list[int], workers: int) -> list[list[int]]:
@@ -132,9 +154,9 @@ def _run(pool: Executor, spec: RenderSpec, chunks: Iterable[list[int]], window: 
         for chunk in queue:
             pending.append(pool.submit(render_chunk, spec, chunk))
             if len(pending) >= window:
-                yield from pending.pop(0).result()
+                yield from _unpack(pending.pop(0).result())
         while pending:
-            yield from pending.pop(0).result()
+            yield from _unpack(pending.pop(0).result())
     finally:
         for future in pending:
             future.cancel()

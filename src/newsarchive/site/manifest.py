@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import io
 import os
@@ -147,6 +148,12 @@ class Fingerprinter:
         else:
             out.append(self._shared(obj))
 
+    def _names(self, obj: Any) -> tuple[str, ...]:
+        names = self._fields.get(type(obj))
+        if names is None:
+            names = self._fields[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+        return names
+
     def _shared(self, obj: Any) -> str:
         key = id(obj)
         found = self._memo.get(key)
@@ -163,18 +170,25 @@ class Fingerprinter:
             if isinstance(obj, Article):
                 out += [obj.url, self._shared(obj.record)]
             elif isinstance(obj, Speaker):
-                for name in ("id", "name", "url"):
-                    self._ser(getattr(obj, name), out)
-                self._ser([(a.article.url, a.article.title, a.article.date,
-                            a.article.record.time, a.role) for a in obj.appearances], out)
+                # articles reached through a speaker count by what a page shows of them
+                # there (URL, title, date), not their body
+                for name in self._names(obj):
+                    if name != "appearances":
+                        self._ser(getattr(obj, name), out)
+                for appearance in obj.appearances:
+                    for name in self._names(appearance):
+                        value = getattr(appearance, name)
+                        if isinstance(value, Article):
+                            value = (value.url, value.title, value.date, value.record.time)
+                        self._ser(value, out)
+            elif isinstance(obj, functools.partial):
+                self._ser((obj.func, obj.args, obj.keywords), out)
+            elif callable(obj) and hasattr(obj, "__qualname__"):
+                out.append(f"{getattr(obj, '__module__', '')}.{obj.__qualname__}")
             elif isinstance(obj, set | frozenset):
                 self._ser(sorted(obj, key=repr), out)
             elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-                names = self._fields.get(type(obj))
-                if names is None:
-                    names = tuple(f.name for f in dataclasses.fields(obj))
-                    self._fields[type(obj)] = names
-                for name in names:
+                for name in self._names(obj):
                     self._ser(getattr(obj, name), out)
             elif hasattr(obj, "__dict__") and not callable(obj):
                 self._ser(vars(obj), out)

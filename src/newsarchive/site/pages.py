@@ -1,17 +1,27 @@
-"""The archive's pages: each is a URL, a template and the data the template shows."""
+"""The archive's pages: each is a URL, a template and the data the template shows.
+
+Non-HTML outputs (feeds, sitemaps, robots.txt) are pages too: they carry a ``render``
+function of the site settings instead of a template."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from newsarchive.site import urls
-from newsarchive.site.archive import Archive
+from newsarchive.site.archive import Archive, Article
+from newsarchive.site.calendar import month_grid, neighbours
+from newsarchive.site.feeds import atom_feed
+from newsarchive.site.pagination import PAGE_SIZE, paginate
+from newsarchive.site.sitemap import SITEMAP_LIMIT, robots_txt, sitemap_file, sitemap_names
 from newsarchive.vi.collate import first_letter
 
 HOME_LATEST = 20
+HOME_SPEAKERS = 12
+SEARCH_URL = "search/"
+FEED_URL = "feed.xml"
 
 
 @dataclass
@@ -19,48 +29,114 @@ class Page:
     url: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    # For non-HTML outputs: text from the site settings (``title``, ``base_url``, …).
+    render: Callable[[dict[str, Any]], str] | None = None
+    content_type: str = "text/html"
 
 
-def archive_pages(archive: Archive) -> Iterator[Page]:
-    """Every page of the site, in a stable order."""
+def speaker_feed_url(speaker_url: str) -> str:
+    return f"{speaker_url}{FEED_URL}"
+
+
+def archive_pages(
+    archive: Archive, *, per_page: int = PAGE_SIZE, sitemap_limit: int = SITEMAP_LIMIT
+) -> Iterator[Page]:
+    """Every page of the site, in a stable order; lists show ``per_page`` articles a page
+    and the sitemap lists the HTML pages."""
+    html_urls: list[str] = []
+    for page in _html_pages(archive, per_page):
+        html_urls.append(page.url)
+        yield page
+    yield Page(FEED_URL, "", render=partial(_site_feed, articles=archive.articles),
+               content_type="application/atom+xml")
+    for speaker in archive.speakers:
+        articles = [a.article for a in _appearances(speaker.appearances)]
+        yield Page(
+            speaker_feed_url(speaker.url),
+            "",
+            render=partial(_speaker_feed, name=speaker.name, url=speaker.url, articles=articles),
+            content_type="application/atom+xml",
+        )
+    yield Page("robots.txt", "", render=_robots, content_type="text/plain")
+    for index, name in enumerate(sitemap_names(len(html_urls), sitemap_limit)):
+        yield Page(
+            name,
+            "",
+            render=partial(_sitemap, page_urls=html_urls, limit=sitemap_limit, index=index),
+            content_type="application/xml",
+        )
+
+
+def _html_pages(archive: Archive, per_page: int) -> Iterator[Page]:
     yield Page(
         "",
         "home.html",
         {
             "latest": archive.articles[:HOME_LATEST],
+            "total": len(archive.articles),
             "years": [(year, len(items)) for year, items in archive.years.items()],
             "top_speakers": sorted(
                 archive.speakers, key=lambda s: (-len(s.appearances), s.url)
-            )[:12],
+            )[:HOME_SPEAKERS],
         },
     )
+    yield Page(SEARCH_URL, "search.html", {})
     yield from _article_pages(archive)
-    for year, items in archive.years.items():
-        months = [
-            (month, len(arts)) for (y, month), arts in sorted(archive.months.items()) if y == year
-        ]
-        yield Page(urls.year_url(year), "year.html", {"year": year, "months": months,
-                                                       "articles": items})
-    for (year, month), items in archive.months.items():
-        days = sorted({a.date for a in items})
-        yield Page(
-            urls.month_url(year, month),
-            "month.html",
-            {"year": year, "month": month, "days": days, "articles": items},
-        )
-    for day, items in archive.days.items():
-        yield Page(urls.day_url(day), "day.html", {"day": day, "articles": items})
+    yield from _date_pages(archive, per_page)
     letters: dict[str, list] = {}
     for speaker in archive.speakers:
         letters.setdefault(first_letter(speaker.name), []).append(speaker)
     yield Page(urls.SPEAKERS_URL, "speakers.html", {"letters": letters})
     for speaker in archive.speakers:
-        appearances = sorted(
-            speaker.appearances, key=lambda a: a.article.sort_key, reverse=True
-        )
-        yield Page(
-            speaker.url, "speaker.html", {"speaker": speaker, "appearances": appearances}
-        )
+        quote_count = sum(len(app.quotes) for app in speaker.appearances)
+        for pager in paginate(_appearances(speaker.appearances), speaker.url, per_page):
+            yield Page(
+                pager.url,
+                "speaker.html",
+                {
+                    "speaker": speaker,
+                    "pager": pager,
+                    "appearances": pager.items,
+                    "feed": speaker_feed_url(speaker.url),
+                    "quote_count": quote_count,
+                },
+            )
+
+
+def _appearances(appearances: Sequence) -> list:
+    return sorted(appearances, key=lambda a: a.article.sort_key, reverse=True)
+
+
+def _date_pages(archive: Archive, per_page: int) -> Iterator[Page]:
+    year_links = neighbours(archive.years)
+    for year, items in archive.years.items():
+        counts = {m: len(arts) for (y, m), arts in archive.months.items() if y == year}
+        months = [(month, counts.get(month, 0)) for month in range(1, 13)]
+        before, after = year_links[year]
+        for pager in paginate(items, urls.year_url(year), per_page):
+            yield Page(pager.url, "year.html", {
+                "year": year, "months": months, "articles": pager.items, "pager": pager,
+                "previous": before, "next": after,
+            })
+    month_links = neighbours(archive.months)
+    for (year, month), items in archive.months.items():
+        counts: dict = {}
+        for article in items:
+            counts[article.date] = counts.get(article.date, 0) + 1
+        before, after = month_links[(year, month)]
+        for pager in paginate(items, urls.month_url(year, month), per_page):
+            yield Page(pager.url, "month.html", {
+                "year": year, "month": month, "weeks": month_grid(year, month, counts),
+                "articles": pager.items, "pager": pager, "previous": before, "next": after,
+            })
+    day_links = neighbours(archive.days)
+    for day, items in archive.days.items():
+        before, after = day_links[day]
+        for pager in paginate(items, urls.day_url(day), per_page):
+            yield Page(pager.url, "day.html", {
+                "day": day, "articles": pager.items, "pager": pager,
+                "previous": before, "next": after,
+            })
 
 
 def _article_pages(archive: Archive) -> Iterator[Page]:
@@ -79,11 +155,23 @@ def _article_pages(archive: Archive) -> Iterator[Page]:
         )
 
 
-def month_days(year: int, month: int) -> list[dt.date]:
-    """Every day of a month, for calendar grids."""
-    day = dt.date(year, month, 1)
-    out = []
-    while day.month == month:
-        out.append(day)
-        day += dt.timedelta(days=1)
-    return out
+def _site_feed(site: dict[str, Any], *, articles: list[Article]) -> str:
+    return atom_feed(
+        title=site["title"], feed_url=FEED_URL, page_url="", base_url=site["base_url"],
+        site_title=site["title"], articles=articles,
+    )
+
+
+def _speaker_feed(site: dict[str, Any], *, name: str, url: str, articles: list[Article]) -> str:
+    return atom_feed(
+        title=f"{name} · {site['title']}", feed_url=speaker_feed_url(url), page_url=url,
+        base_url=site["base_url"], site_title=site["title"], articles=articles,
+    )
+
+
+def _robots(site: dict[str, Any]) -> str:
+    return robots_txt(site["base_url"])
+
+
+def _sitemap(site: dict[str, Any], *, page_urls: list[str], limit: int, index: int) -> str:
+    return sitemap_file(page_urls, site["base_url"], index, limit)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
-from newsarchive.site import urls
+from newsarchive.errors import NewsarchiveError
+from newsarchive.site import metadata, urls
+from newsarchive.site.calendar import weekday_headers
 from newsarchive.site.markup import render_markdown
 from newsarchive.vi import dates
 
@@ -32,5 +35,34 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         year_url=urls.year_url,
         month_url=urls.month_url,
         day_url=urls.day_url,
+        weekday_headers=weekday_headers,
+        article_json_ld=metadata.article_json_ld,
+        summary=metadata.summary,
     )
     return env
+
+
+def render_page(env: jinja2.Environment, name: str, context: dict[str, Any], **extra: Any) -> str:
+    """Render one template; a mistake in a (possibly editor-written) template becomes a
+    one-line error naming the template file and line, not a traceback."""
+    try:
+        return env.get_template(name).render(context, **extra)
+    except jinja2.TemplateSyntaxError as exc:
+        raise NewsarchiveError(
+            f"template error: {exc.message}", exc.filename or name, exc.lineno
+        ) from None
+    except jinja2.TemplateError as exc:
+        filename, line = _template_position(exc, name)
+        raise NewsarchiveError(f"template error: {exc}", filename, line) from None
+
+
+def _template_position(exc: Exception, name: str) -> tuple[str, int | None]:
+    """The innermost template frame of a rendering error's traceback."""
+    tb = exc.__traceback__
+    found: tuple[str, int | None] = (name, None)
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename.endswith(".html") or "<template>" in code.co_filename:
+            found = (code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

@@ -19,6 +19,25 @@ def safe_join(root: Path, relative: str) -> Path:
     return target
 
 
+def check_output_folder(output: Path, protected: list[Path]) -> None:
+    """Refuse an output folder whose replacement would destroy something else: one that
+    holds (or is) a protected folder such as ``content/``, or an existing non-empty folder
+    that is not a site we built (no ``index.html`` at its top)."""
+    output = output.resolve()
+    for folder in protected:
+        folder = folder.resolve()
+        if folder == output or output in folder.parents:
+            raise NewsarchiveError(
+                f"the output folder would replace {folder}; choose another", output
+            )
+    if output.is_dir() and any(output.iterdir()) and not (output / "index.html").is_file():
+        raise NewsarchiveError(
+            "the output folder exists and is not a built site; refusing to replace it", output
+        )
+    if output.exists() and not output.is_dir():
+        raise NewsarchiveError("the output path is a file, not a folder", output)
+
+
 @contextmanager
 def staged_output(output: Path) -> Iterator[Path]:
     """Yield an empty staging folder; on success it replaces ``output`` in one rename,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -44,6 +45,7 @@ def _syllable_key(match: re.Match[str]) -> str:
     return f"{letters}{tone}" if tone else letters
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names are matched across thousands of records
 def match_key(text: str) -> str:
     """A comparison key insensitive to case, spacing and old/new tone placement.
 

@@ -1,0 +1,84 @@
+"""Word lists for people extraction, shipped as ``parse/data/*.txt`` and loaded once.
+
+Every list is kept as a set of ``match_key`` tuples (one key per syllable) so lookups are
+case- and tone-placement-insensitive; ``longest_match`` finds multi-word entries.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from newsarchive.vi.text import match_key
+
+Phrase = tuple[str, ...]
+
+
+def phrase_key(text: str) -> Phrase:
+    """``"Phó Bí thư"`` → ``("phó", "bí", "thư")`` in ``match_key`` form."""
+    return tuple(match_key(text).split())
+
+
+def word_keys(words: str) -> frozenset[str]:
+    """Keys of the space-separated single words ``words`` (for small built-in word sets)."""
+    return frozenset(match_key(w) for w in words.split())
+
+
+@cache
+def _lines(name: str) -> tuple[str, ...]:
+    text = resources.files("newsarchive.parse").joinpath("data", name).read_text("utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def phrases(name: str) -> frozenset[Phrase]:
+    """The entries of ``data/NAME.txt`` as syllable-key tuples."""
+    return frozenset(phrase_key(line) for line in _lines(f"{name}.txt"))
+
+
+@cache
+def written(name: str) -> dict[Phrase, str]:
+    """Entry keys of ``data/NAME.txt`` → the entry as written there."""
+    return {phrase_key(line): line for line in _lines(f"{name}.txt")}
+
+
+@cache
+def raw(name: str) -> frozenset[str]:
+    """The entries of ``data/NAME.txt`` exactly as written (case-sensitive)."""
+    return frozenset(_lines(f"{name}.txt"))
+
+
+@cache
+def _index(name: str) -> dict[str, tuple[int, ...]]:
+    """First syllable → lengths of the entries starting with it, longest first."""
+    index: dict[str, set[int]] = {}
+    for phrase in phrases(name):
+        index.setdefault(phrase[0], set()).add(len(phrase))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in index.items()}
+
+
+@cache
+def lists_by_first_syllable(names: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Syllable → which of the lists ``names`` have an entry starting with it."""
+    table: dict[str, set[str]] = {}
+    for name in names:
+        for key in _index(name):
+            table.setdefault(key, set()).add(name)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def longest_match(keys: list[str], start: int, name: str) -> int:
+    """Number of syllables of the longest entry of ``name`` starting at ``keys[start]``."""
+    if start >= len(keys):
+        return 0
+    sizes = _index(name).get(keys[start])
+    if not sizes:
+        return 0
+    table = phrases(name)
+    room = len(keys) - start
+    for size in sizes:
+        if size == 1 or (size <= room and tuple(keys[start : start + size]) in table):
+            return size
+    return 0

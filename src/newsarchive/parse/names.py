@@ -1,0 +1,894 @@
+"""Tokens, sentences and the personal-name mentions of Vietnamese news text.
+
+A *mention* is a capitalised run of syllables judged to be a person's name by its context:
+an honorific or kinship word before it (``ông``, ``PGS.TS``), a role before it
+(``Phó Thủ tướng Vũ Đức Đam``) or after it (``Name, Role`` · ``Name - Role`` ·
+``Name (Role)``), a family name at its start, or a speech verb after it.  Names inside
+organisation, street, school and place names are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsarchive.parse import gazetteer as gz
+from newsarchive.vi.text import match_key
+
+MAX_SENTENCE_TOKENS = 160  # longer "sentences" (flattened pages) are cut into pieces
+MAX_UNIT_CHARS = 20_000  # text beyond this in one paragraph is not scanned
+MAX_NAME = 4  # syllables in a Vietnamese name (foreign names may have up to 4 words too)
+
+_TOKEN = re.compile(
+    r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:[.&-][^\W\d_]+(?:['’][^\W\d_]+)*)*"  # words, TS.BS, O'Neill
+    r"|\d+(?:[.,/:h-]\d+)*"  # numbers, dates
+    r"|\S"  # punctuation
+)
+_SENTENCE_END = frozenset(".!?…")
+_QUOTES = frozenset('"“”«»')
+_DASHES = frozenset("-–—")
+# Words after which a name is the object of something, not a subject.
+_BREAK_WORDS = gz.word_keys(
+    "của cho với và cùng gửi tại ở trên theo là thì được bị đã do khi nhờ "
+    "giúp tặng đến về từ như gặp thăm hỏi mời để vì bởi nhưng hay hoặc rằng "
+    "thay trước sau mà cả"
+)
+_OBJECT_WORDS = gz.word_keys("của cho với gửi tặng giúp nhờ gặp thăm mời về thay bên vì bởi")
+_ADDRESS = gz.word_keys("ông bà anh chị em cô chú bác cụ")
+_ADVERBS = gz.word_keys("cũng đã thì vừa lại còn")
+_DETERMINERS = gz.word_keys("một là những các vị")
+
+
+_INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]$")  # "bà L.T.H"
+_VI_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
+)
+
+
+@dataclass(slots=True)
+class Token:
+    """One word, number or punctuation mark, with its matching key and phrase tag."""
+
+    text: str
+    key: str
+    word: bool  # a word (not a number or punctuation)
+    cap: bool  # begins with an upper-case letter
+    name: bool  # capitalised and not an all-capitals acronym: may belong to a name
+    start: int
+    tag: str = ""  # H honorific, K kinship, R role, M role modifier, O org head, V speech verb
+    tag_len: int = 0  # syllables of the tagged phrase starting here
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class Mention:
+    """A personal name found in one sentence."""
+
+    name: str
+    first: int  # token index of the name's first syllable
+    last: int  # token index after the name
+    honorific: str | None = None
+    role: str | None = None
+    span_start: int = 0  # first token of honorific/role before the name
+    span_end: int = 0  # token after the name and any role written after it
+    relational: bool = False  # after a kinship word such as "vợ", "con gái"
+    weak: bool = False  # no evidence of its own: kept only if it names a known person
+    listed: bool = False  # listed right after the previous mention ("A, B và C")
+    titled: bool = False  # has an honorific, kinship word or role of its own
+    org: bool = False  # part of an organisation/street/place name: not a person
+
+
+def is_foreign(word: str) -> bool:
+    """A word written without any Vietnamese letter or tone mark (``McDermott``)."""
+    return word.isascii() and not _VI_SYLLABLE.match(word.casefold())
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word, number and punctuation tokens (``TP.Hà`` → ``TP . Hà``)."""
+    tokens: list[Token] = []
+    append = tokens.append
+    info = _word_info
+    for m in _TOKEN.finditer(text[:MAX_UNIT_CHARS]):
+        word = m.group()
+        start = m.start()
+        if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
+            append(_token(word[:2], start))
+            append(_token(".", start + 2))
+            word, start = word[3:], start + 3
+        append(Token(word, *info(word), start))
+    return tokens
+
+
+def _token(word: str, start: int) -> Token:
+    return Token(word, *_word_info(word), start)
+
+
+@lru_cache(maxsize=65536)
+def _word_info(word: str) -> tuple[str, bool, bool, bool]:
+    """Key, is-a-word, capitalised, may-be-part-of-a-name — cached per distinct word."""
+    first = word[0]
+    is_word = first.isalpha()
+    cap = is_word and first.isupper()
+    letters = [c for c in word if c.isalpha()]
+    name = cap and (
+        len(letters) == 1 or not all(c.isupper() for c in letters) or bool(_INITIALS.match(word))
+    )
+    return (match_key(word) if is_word else word), is_word, cap, name
+
+
+def sentences(tokens: list[Token]) -> list[list[Token]]:
+    """Cut a paragraph's tokens into sentences (a dot after an initial is no boundary)."""
+    result: list[list[Token]] = []
+    current: list[Token] = []
+    for i, tok in enumerate(tokens):
+        current.append(tok)
+        boundary = False
+        if tok.text in _SENTENCE_END and len(current) > 1:
+            prev = current[-2].text
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            abbreviation = tok.text == "." and (
+                (len(prev) == 1 and prev.isupper()) or prev in gz.raw("honorifics")
+            )
+            boundary = not abbreviation and (nxt is None or nxt.cap or nxt.text in _QUOTES)
+        if boundary or len(current) >= MAX_SENTENCE_TOKENS:
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    return result
+
+
+def is_name_word(tok: Token) -> bool:
+    """A capitalised word that may belong to a name (not an all-capitals acronym)."""
+    return tok.name
+
+
+def _acronym(tok: Token) -> bool:
+    """An all-capitals word such as ``UBND``, ``GTVT``, ``MC``."""
+    return tok.word and len(tok.text) > 1 and not is_name_word(tok) and tok.text.isupper()
+
+
+_ALL_LISTS = (
+    "compounds",
+    "honorifics",
+    "roles",
+    "org_heads",
+    "institutions",
+    "kinship",
+    "places",
+    "speech_verbs",
+    "role_modifiers",
+)
+_LISTS = (
+    ("N", "compounds"),
+    ("H", "honorifics"),
+    ("R", "roles"),
+    ("O", "org_heads"),
+    ("I", "institutions"),
+    ("K", "kinship"),
+)
+
+
+def tag(sent: list[Token]) -> None:
+    """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place."""
+    keys = [t.key for t in sent]
+    i = 0
+    n = len(sent)
+    starts = gz.lists_by_first_syllable(_ALL_LISTS)
+    while i < n:
+        tok = sent[i]
+        present = starts.get(tok.key) if tok.word else None
+        if not present:
+            i += 1
+            continue
+        at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
+        prev_cap = (
+            i > 1
+            and is_name_word(sent[i - 1])
+            and sent[i - 2].text not in _QUOTES
+            and sent[i - 1].text not in gz.raw("stopwords")
+        )
+        best, best_len = "", 0
+        if tok.cap and "places" in present and gz.longest_match(keys, i, "places") >= 2:
+            i += gz.longest_match(keys, i, "places")
+            continue
+        for label, name in _LISTS:
+            if name not in present:
+                continue
+            size = gz.longest_match(keys, i, name)
+            if size <= best_len:
+                continue
+            if not _allowed(sent, i, size, label, at_start, prev_cap):
+                continue
+            if label == "O" and size == 1 and not tok.cap and not _names_follow(sent, i + 1):
+                continue
+            best, best_len = label, size
+        if not best_len and (not tok.cap or at_start) and "speech_verbs" in present:
+            size = gz.longest_match(keys, i, "speech_verbs")
+            if size:
+                best, best_len = "V", size
+        if not best_len and "role_modifiers" in present:
+            size = gz.longest_match(keys, i, "role_modifiers")
+            if (not prev_cap or at_start) and (
+                gz.longest_match(keys, i + size, "roles")
+                or gz.longest_match(keys, i + size, "role_modifiers")
+            ):
+                best, best_len = "M", size
+        if best_len:
+            tok.tag, tok.tag_len = best, best_len
+            for j in range(i + 1, i + best_len):
+                sent[j].tag = best + "+"
+            i += best_len
+        else:
+            i += 1
+
+
+def _names_follow(sent: list[Token], k: int) -> bool:
+    """An organisation head is followed by its name: a capitalised word, acronym or number."""
+    return k < len(sent) and (sent[k].cap or sent[k].text[0].isdigit())
+
+
+def _allowed(
+    sent: list[Token], i: int, size: int, label: str, at_start: bool, prev_cap: bool
+) -> bool:
+    """Whether a gazetteer match at ``i`` is the head word it looks like in this context."""
+    tok = sent[i]
+    if size > 1 and not tok.cap and any(t.cap for t in sent[i + 1 : i + size]):
+        return False  # "miền trung Đoàn Hồng Trang" is no "trung đoàn"
+    if label in ("H", "I", "N"):
+        return True
+    if label == "K":
+        if not tok.cap:
+            return True
+        if tok.text in ("Ông", "Bà"):
+            return True
+        return at_start
+    if _acronym(tok):
+        return True
+    if size == 1:
+        # "Trường", "Khoa", "Viện": a head only at the start of a capitalised phrase,
+        # never inside a name like "Xuân Trường" or "Nguyễn Văn Khoa".
+        if tok.cap:
+            if label == "O" and tok.text not in gz.raw("org_heads_capitalised"):
+                return False
+            return not prev_cap
+        if label == "O":
+            # "Quốc hội": a lower-case head right after a capitalised word ends a name.
+            return not prev_cap
+        return True
+    return not prev_cap or tok.cap
+
+
+def _clause_left(sent: list[Token], start: int, limit: int = 18) -> int:
+    """Index where the phrase ending before ``start`` begins (after a break)."""
+    j = start
+    while j > 0 and start - j < limit:
+        prev = sent[j - 1]
+        if not prev.word:
+            if prev.text in ("&", "/"):
+                j -= 1
+                continue
+            if prev.text[0].isdigit():
+                j -= 1
+                continue
+            break
+        if prev.tag in ("H", "K", "V") or prev.tag in ("H+", "K+", "V+"):
+            break
+        if not prev.cap and not prev.tag and prev.key in _BREAK_WORDS:
+            break
+        if prev.cap and prev.text in gz.raw("stopwords") and not prev.tag:
+            break
+        j -= 1
+    return j
+
+
+def _text(sent: list[Token], start: int, end: int) -> str:
+    """The words of ``sent[start:end]`` joined back with their original spacing."""
+    if start >= end:
+        return ""
+    parts = [sent[start].text]
+    for k in range(start + 1, end):
+        if sent[k].start > sent[k - 1].end:
+            parts.append(" ")
+        parts.append(sent[k].text)
+    return "".join(parts).strip(" ,;-–—")
+
+
+def _is_surname(tok: Token) -> bool:
+    """The word is a common Vietnamese family name."""
+    return (tok.key,) in gz.phrases("surnames")
+
+
+def _split_name(run: list[int], sent: list[Token]) -> int:
+    """Where the personal name begins inside a capitalised run (-1 when none does)."""
+    size = len(run)
+    for want in (3, 4, 2):
+        pos = size - want
+        if (
+            pos >= 0
+            and _is_surname(sent[run[pos]])
+            and all(not _is_surname(sent[run[k]]) or k >= pos for k in range(pos, size))
+        ):
+            return pos
+    return -1
+
+
+def find_mentions(
+    sent: list[Token], org_names: list[tuple[str, ...]] | None = None
+) -> list[Mention]:
+    """Personal-name mentions of one tagged sentence, in order (``weak`` ones included).
+
+    Names found inside organisation/street/place names are added to ``org_names``."""
+    mentions: list[Mention] = []
+    n = len(sent)
+    if org_names is not None:
+        org_names.extend(_names_after_heads(sent))
+    i = 0
+    org_end = -1
+    while i < n:
+        tok = sent[i]
+        if tok.tag or not tok.name or (len(tok.text) == 1 and not _initial(sent, i)):
+            i += 1
+            continue
+        j = i
+        while j < n and not sent[j].tag and (is_name_word(sent[j]) or _initial(sent, j)):
+            j += 1
+            if j < n and sent[j].text == "." and _initial(sent, j - 1):
+                j += 1
+        mention = _judge(sent, i, j)
+        if mention and not mention.org and not mention.titled and org_end >= 0:
+            between = [t.key for t in sent[org_end : mention.first]]
+            # "các phố Lê Lợi, Nguyễn Huệ và Đồng Khởi": the list goes on naming streets
+            mention.org = between in _LIST_SEPARATORS
+        if mention and mention.org:
+            if org_names is not None:
+                org_names.append(tuple(sent[k].key for k in range(mention.first, mention.last)))
+            org_end = mention.last
+            i = j
+        elif mention:
+            mentions.append(mention)
+            i = max(j, mention.span_end)
+        else:
+            i = j
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        b.listed = b.span_start == b.first and _listed(sent, a, b)
+    _share_list_honorific(sent, mentions)
+    # A weak run listed with a person ("Xuân Trường, Tuấn Anh và Hồng Duy") is one too.
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            weak = a if a.weak else b
+            if (
+                a.weak != b.weak
+                and b.span_start == b.first
+                and weak.last - weak.first >= 2
+                and _listed(sent, a, b)
+            ):
+                a.weak = b.weak = False
+                changed = True
+    return mentions
+
+
+_LIST_SEPARATORS = ([","], [gz.phrase_key("và")[0]], [",", gz.phrase_key("và")[0]])
+
+
+def _names_after_heads(sent: list[Token]) -> list[tuple[str, ...]]:
+    """Capitalised runs right after an organisation/place head (``Tập đoàn Hòa Phát``)."""
+    found = []
+    for i, tok in enumerate(sent):
+        if tok.tag != "O":
+            continue
+        k = i + max(tok.tag_len, 1)
+        while k < len(sent) and _acronym(sent[k]) and not sent[k].tag:
+            k += 1
+        j = k
+        while j < len(sent) and sent[j].name and not sent[j].tag:
+            j += 1
+        if j > k:
+            found.append(tuple(t.key for t in sent[k:j]))
+    return found
+
+
+def _share_list_honorific(sent: list[Token], mentions: list[Mention]) -> None:
+    """``các đồng chí: A, Role; B, Role``: the honorific before the colon applies to all."""
+    for k in range(1, len(sent) - 1):
+        if sent[k].text == ":" and sent[k - 1].tag in ("H", "H+"):
+            h = k - 1
+            while h > 0 and sent[h].tag == "H+":
+                h -= 1
+            honorific = _text(sent, h, k)
+            for m in mentions:
+                if m.first > k and not m.honorific:
+                    m.honorific = honorific
+            return
+
+
+def _listed(sent: list[Token], a: Mention, b: Mention) -> bool:
+    between = [t.key for t in sent[a.span_end : b.span_start]]
+    return between in ([","], ["và"], ["-"], ["–"], ["hay"], ["hoặc"], ["cùng"])
+
+
+def _initial(sent: list[Token], j: int) -> bool:
+    """``L`` in ``Vũ Thế L.``: a one-letter abbreviation of a name's last syllable."""
+    tok = sent[j]
+    return (
+        len(tok.text) == 1
+        and tok.cap
+        and j + 1 < len(sent)
+        and sent[j + 1].text == "."
+        and j > 0
+        and is_name_word(sent[j - 1])
+    )
+
+
+def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
+    """Decide whether the capitalised run ``sent[i:j]`` names a person."""
+    run = [k for k in range(i, j) if sent[k].text != "."]
+    while run:
+        size = gz.longest_match([sent[k].key for k in run], 0, "stopwords")
+        if not size:
+            break
+        run = run[size:]
+    if not run:
+        return None
+    first = run[0]
+    if _credit_before(sent, first):
+        return None  # "(Ảnh: Nguyễn Hùng)": a photo or source credit, not a person in the story
+    before = sent[first - 1] if first > 0 else None
+    honorific = _honorific_before(sent, first)
+    honorific_title = before is not None and before.tag in ("H", "H+")
+    kin = _kin_phrase(sent, first)
+    relational = bool(kin) and not honorific and kin not in _GROUPS
+    addressed = bool(honorific) or bool(kin)
+    keys = [sent[k].key for k in run]
+    place_len = gz.longest_match(keys, 0, "places")
+    if place_len == len(run) and not honorific_title:
+        return None
+    nationality = -1
+    if len(run) >= 2 and before is not None and before.key == _NGUOI and not addressed:
+        nationality = run[0]
+        run = run[1:]  # "tay đấm người Ireland McGregor": a nationality, then the name
+    left = _clause_left(sent, first)
+    adjacent_org = _adjacent_org(sent, first)
+    role_at = _role_start(sent, left, first)
+    org_in_phrase = any(sent[k].tag == "O" for k in range(left, first))
+    if adjacent_org:
+        pos = _split_name(run, sent)
+        if pos <= 0 and not addressed:
+            return _org_name(sent, run)
+        run = run[max(pos, 0) :]
+        if pos <= 0:
+            role_at = None
+    elif org_in_phrase and role_at is None and not addressed:
+        return _org_name(sent, run)
+    if place_len and len(run) - place_len >= 2 and role_at is not None and not addressed:
+        run = run[place_len:]  # "Tổng thống Mỹ Donald Trump"
+    elif (
+        _official_before(sent, run[0])
+        and len(run) >= 3
+        and all(is_foreign(sent[k].text) for k in run)
+    ):
+        run = run[1:]  # "Thống đốc Bicol Al Francis Bichara": the office's jurisdiction
+    if len(run) > MAX_NAME or (not _is_surname(sent[run[0]]) and len(run) > 2):
+        pos = _split_name(run, sent)
+        if pos > 0 or len(run) > MAX_NAME:
+            run = run[pos:] if pos >= 0 else run[-MAX_NAME:]
+    first, last = run[0], run[-1] + 1
+    if last < len(sent) and sent[last].text == "." and _initial(sent, last - 1):
+        last += 1
+    if _quoted_title(sent, first, last):
+        return None
+    words = [sent[k] for k in run]
+    single = len(words) == 1
+    if single and (words[0].key,) in gz.phrases("places") and not honorific_title:
+        return None
+    if words[-1].text in gz.raw("foreign_org_words") and not addressed and role_at is None:
+        return None
+    if single:
+        strong = (
+            addressed
+            or _adjacent_role(sent, first)
+            or (
+                role_at is not None
+                and not any(
+                    is_name_word(sent[k]) for k in range(role_at, first) if k != nationality
+                )
+            )
+        )
+    else:
+        strong = (
+            addressed
+            or role_at is not None
+            or (_is_surname(words[0]) and len(words) <= MAX_NAME and _name_like(words))
+        )
+    if (
+        not strong
+        and not single
+        and (_subject(sent, first, last, words) or _evidence_after(sent, last))
+    ):
+        strong = True
+    if not _name_like(words):
+        return None  # "NutiFood", "GrowPLUS": brands, not names
+    if not honorific and all(_INITIALS.match(w.text) for w in words):
+        return None  # "nhà hàng T.P.": initials name a person only after "ông", "bà"…
+    name = _text(sent, first, last)
+    role, span_end = _role_after(sent, last)
+    if role is None and role_at is None and (honorific or kin):
+        role = _role_in_opening_phrase(sent, first - len(kin) if kin else first)
+    if role_at is not None:
+        role_at = _extend_role_left(sent, role_at)
+        role_before = _sentence_case(sent, role_at, _text(sent, role_at, first))
+        if role_before and (not role or len(role_before.split()) > len(role.split())):
+            role = role_before
+    return Mention(
+        name=name,
+        first=first,
+        last=last,
+        honorific=honorific,
+        role=_trim_role(role),
+        span_start=role_at if role_at is not None else (first - (1 if honorific else 0)),
+        span_end=min(max(span_end, last), len(sent)),
+        relational=relational,
+        weak=not strong,
+        titled=addressed or role is not None or role_at is not None,
+    )
+
+
+_NGUOI = gz.phrase_key("người")[0]
+_LA, _TRONG, _VA = (gz.phrase_key(w)[0] for w in ("là", "trong", "và"))
+_GROUPS = frozenset(
+    gz.phrase_key(w)
+    for w in ("gia đình", "chị em", "anh em", "vợ chồng", "bố con", "mẹ con", "cặp đôi", "nhà")
+)
+
+
+def _org_name(sent: list[Token], run: list[int]) -> Mention:
+    """A name that is part of an organisation, street or place name (never a person)."""
+    first, last = run[0], run[-1] + 1
+    return Mention(
+        _text(sent, first, last), first, last, span_start=first, span_end=first, org=True
+    )
+
+
+_CREDIT_WORDS = gz.word_keys("ảnh nguồn video clip photo đồ họa hoạ thiết kế tranh")
+
+
+def _credit_before(sent: list[Token], first: int) -> bool:
+    """The run follows ``Ảnh:``, ``Nguồn:``, ``Đồ họa:`` (a credit line)."""
+    return (
+        first >= 2
+        and sent[first - 1].text == ":"
+        and sent[first - 2].key in _CREDIT_WORDS
+        and (first == 2 or not sent[first - 3].word or sent[first - 3].key in _CREDIT_WORDS)
+    )
+
+
+def _kin_phrase(sent: list[Token], first: int) -> tuple[str, ...] | None:
+    """The kinship phrase (``con gái``, ``vợ chồng``) right before a name, if any."""
+    k = first - 1
+    if k < 0 or sent[k].tag not in ("K", "K+"):
+        return None
+    while k > 0 and sent[k].tag == "K+":
+        k -= 1
+    return tuple(t.key for t in sent[k:first])
+
+
+_FOREIGN_NAME = re.compile(
+    r"^(?:Mc|Mac|O'|O’|D'|D’|Di|De|La|Le|[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$"
+)
+_APOSTROPHE_PREFIX = re.compile(r"^[A-Z]['’]")  # H'Hen, K'Long
+_ROLE_STOP = gz.word_keys("đã đang sẽ được bị từng")
+_ROLE_TAIL = gz.word_keys("cũng đã đang sẽ vừa mới còn vẫn đều")
+
+
+def _name_like(words: list[Token]) -> bool:
+    """Each word is written like a name: ``Xuân``, ``McDermott``, ``H'Hen`` (not ``GrowPLUS``)."""
+    for w in words:
+        if is_foreign(w.text):
+            if not (
+                _FOREIGN_NAME.match(w.text)
+                or _INITIALS.match(w.text)
+                or (len(w.text) == 1 and w.text.isupper())
+            ):
+                return False
+        elif any(c.isupper() for c in _APOSTROPHE_PREFIX.sub("", w.text)[1:]):
+            return False
+    return True
+
+
+def _subject(sent: list[Token], first: int, last: int, words: list[Token]) -> bool:
+    """A Vietnamese name-like run opening a clause, followed by a lower-case word."""
+    if len(words) > 3 or any(is_foreign(w.text) for w in words) or not _name_like(words):
+        return False
+    opens = first == 0 or sent[first - 1].text in (",", ":") or sent[first - 1].text in _QUOTES
+    if not opens or last >= len(sent):
+        return False
+    nxt = sent[last]
+    return (nxt.word and not nxt.cap and nxt.tag not in ("O", "K")) or nxt.text == "("
+
+
+def _extend_role_left(sent: list[Token], k: int) -> int:
+    """``ca sĩ, nhạc sĩ Hà Chương``: take in a role listed before the role found."""
+    while k >= 2 and sent[k - 1].text == ",":
+        j = k - 2
+        steps = 0
+        while j >= 0 and sent[j].word and steps < 6 and sent[j].tag != "R":
+            if sent[j].tag in ("H", "K", "V") or sent[j].key in _BREAK_WORDS:
+                return k
+            j -= 1
+            steps += 1
+        if j < 0 or sent[j].tag != "R":
+            return k
+        while j > 0 and sent[j - 1].tag in ("M", "M+"):
+            j -= 1
+        k = j
+    return k
+
+
+def _role_in_opening_phrase(sent: list[Token], k: int) -> str | None:
+    """``Đại diện Công ty Điện lực Hà Nội, ông Phạm Văn Hải cho biết``: the role opens
+    the sentence (or clause) and the addressed name follows after a comma."""
+    while k > 0 and sent[k - 1].text == ".":
+        k -= 1
+    while k > 0 and sent[k - 1].tag in ("H+", "H"):
+        k -= 1
+    if k < 2 or sent[k - 1].text != ",":
+        return None
+    start = k - 1
+    while (
+        start > 0 and sent[start - 1].text not in ",;:.!?()" and sent[start - 1].text not in _QUOTES
+    ):
+        start -= 1
+    head = start
+    while head < k - 1 and sent[head].tag in ("M", "M+"):
+        head += 1
+    if sent[head].tag != "R" or k - 1 - start > 15:
+        return None
+    return _sentence_case(sent, start, _text(sent, start, k - 1))
+
+
+def _sentence_case(sent: list[Token], k: int, role: str) -> str:
+    """``Ca sĩ Lam Trường`` opening a sentence: the occupation is "ca sĩ" (a title such as
+    "Bộ trưởng" or "Cựu Tổng thống" keeps its capital)."""
+    if k > 0 and sent[k - 1].text not in _QUOTES or sent[k].tag != "R" or not role:
+        return role
+    size = sent[k].tag_len
+    form = gz.written("roles").get(tuple(t.key for t in sent[k : k + size]), "")
+    return role[0].lower() + role[1:] if form[:1].islower() else role
+
+
+def _trim_role(role: str | None) -> str | None:
+    """Drop leading determiners and trailing adverbs (``một …``, ``… cũng``)."""
+    if not role:
+        return None
+    words = role.split()
+    while words and match_key(words[-1]) in _ROLE_TAIL:
+        words.pop()
+    while words and match_key(words[0]) in _DETERMINERS:
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def _official_before(sent: list[Token], first: int) -> bool:
+    """An official title (written capitalised in roles.txt) right before ``first``."""
+    k = first - 1
+    while k > 0 and sent[k].tag == "R+":
+        k -= 1
+    if k < 0 or sent[k].tag != "R":
+        return False
+    form = gz.written("roles").get(tuple(t.key for t in sent[k:first]), "")
+    return form[:1].isupper()
+
+
+def _adjacent_role(sent: list[Token], first: int) -> bool:
+    """A role head right before the name (``bầu Đức``, ``HLV Park Hang Seo``)."""
+    return first > 0 and sent[first - 1].tag in ("R", "R+")
+
+
+def _honorific_before(sent: list[Token], first: int) -> str | None:
+    """The form of address or title right before the name (``ông``, ``PGS.TS``, ``TS.``)."""
+    j = first
+    while j > 0 and sent[j - 1].text == ".":
+        j -= 1
+    if j == 0:
+        return None
+    k = j - 1
+    while k > 0 and sent[k].tag in ("H+", "K+"):
+        k -= 1
+    if sent[k].tag not in ("H", "K"):
+        return None
+    text = _text(sent, k, first)
+    if sent[k].tag == "K" and sent[k].key not in _ADDRESS:
+        return None
+    # "Ông" at the start of a sentence is written in capitals; keep the lower-case form.
+    if sent[k].tag == "K":
+        return text.lower()
+    form = gz.written("honorifics").get(tuple(t.key for t in sent[k:first] if t.word), "")
+    return text[0].lower() + text[1:] if form[:1].islower() else text
+
+
+def _adjacent_org(sent: list[Token], first: int) -> bool:
+    """An organisation or place head directly precedes the run (numbers may come between:
+    ``ngõ 36 Giang Văn Minh``; an acronym between is the organisation's own name)."""
+    k = first - 1
+    while k >= 0 and sent[k].text[0].isdigit():
+        k -= 1
+    while k > 0 and sent[k].tag == "O+":
+        k -= 1
+    return k >= 0 and sent[k].tag == "O"
+
+
+def _role_start(sent: list[Token], left: int, first: int) -> int | None:
+    """Index of the earliest role head (with its modifiers) in the phrase before a name."""
+    for k in range(left, first):
+        if sent[k].tag == "R":
+            while k > left and sent[k - 1].tag in ("M", "M+"):
+                k -= 1
+            return k
+    return None
+
+
+def _quoted_title(sent: list[Token], first: int, last: int) -> bool:
+    """The run fills a quotation on its own: a title or catchphrase, not a name."""
+    return (
+        first > 0
+        and last < len(sent)
+        and sent[first - 1].text in _QUOTES
+        and sent[last].text in _QUOTES
+    )
+
+
+def _evidence_after(sent: list[Token], last: int) -> bool:
+    """A speech verb, an age in brackets or a role right after the run."""
+    k = last
+    while k < len(sent) and not sent[k].tag and not sent[k].cap and sent[k].word and k - last < 3:
+        if sent[k].key not in _ADVERBS:
+            break
+        k += 1
+    if k >= len(sent):
+        return False
+    tok = sent[k]
+    if tok.tag == "V":
+        return True
+    if tok.text == "(" and k + 3 < len(sent):
+        nxt = " ".join(t.text.lower() for t in sent[k + 1 : k + 6])
+        return "tuổi" in nxt or "sinh năm" in nxt
+    if tok.text in ",-–" and k + 1 < len(sent):
+        return _role_begins(sent, k + 1) and not _names_someone(sent, k + 1)
+    return False
+
+
+def _role_begins(sent: list[Token], k: int) -> bool:
+    """A role head (after determiners such as ``một``) starts at ``k``."""
+    while k < len(sent) and not sent[k].cap and sent[k].key in _DETERMINERS:
+        k += 1
+    return k < len(sent) and sent[k].tag in ("R", "M")
+
+
+def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
+    """A role written after the name (``, Role`` · ``- Role`` · ``(…, Role, …)``)."""
+    n = len(sent)
+    if last >= n:
+        return None, last
+    tok = sent[last]
+    if tok.text == "(":
+        close = last + 1
+        while close < n and sent[close].text != ")" and close - last < 30:
+            close += 1
+        seg_start = last + 1
+        for k in range(last + 1, close + 1):
+            if k == close or sent[k].text == ",":
+                if (
+                    seg_start < k
+                    and sent[seg_start].tag == "R"
+                    or (seg_start < k and sent[seg_start].tag == "M")
+                ):
+                    return _text(sent, seg_start, k), close + 1
+                seg_start = k + 1
+        return None, min(close + 1, n)
+    if tok.key == _LA:
+        k = last + 1
+        while k < n and (
+            sent[k].key in _DETERMINERS or sent[k].key == _TRONG or sent[k].text[0].isdigit()
+        ):
+            k += 1
+        if k < n and sent[k].tag == "R":
+            end = k
+            while (
+                end < n and end - k < 15 and sent[end].text not in ",;:.!?" and sent[end].key != _VA
+            ):
+                end += 1
+            return _text(sent, k, end), last
+        return None, last
+    if tok.text not in (",", "-", "–", "—"):
+        return None, last
+    if tok.text == "," and _personal_detail(sent, last + 1):
+        end = last + 1
+        while end < n and sent[end].text not in ",;:.!?()" and end - last < 25:
+            end += 1
+        if end < n and sent[end].text == ",":
+            role, after = _role_after(sent, end)
+            return role, after
+        return None, end
+    k = last + 1
+    while k < n and not sent[k].cap and sent[k].key in _DETERMINERS:
+        k += 1
+    dash = tok.text != ","
+    if k >= n or not (sent[k].tag in ("R", "M") or (dash and sent[k].tag == "O" and sent[k].cap)):
+        return None, last
+    if _names_someone(sent, k):
+        return None, last  # "…, HLV Ronald Koeman chia sẻ": another person, not a role
+    start = k
+    end = k
+    while end < n and end - start < 30:
+        cur = sent[end]
+        if cur.tag == "V" or cur.text in (";", ":", ".", "!", "?") or cur.text in _QUOTES:
+            break
+        if not cur.cap and cur.key in _ROLE_STOP:
+            break
+        if cur.text == "(":
+            close = end + 1
+            while close < n and sent[close].text != ")" and close - end < 20:
+                close += 1
+            end = close + 1
+            continue
+        if cur.text in (",", "-", "–", "—"):
+            nxt = sent[end + 1] if end + 1 < n else None
+            if nxt is None or not (
+                nxt.tag in ("R", "M") or (nxt.tag == "O" and nxt.cap) or _continues_org(nxt)
+            ):
+                break
+        end += 1
+    end = min(end, n)
+    return _text(sent, start, end) or None, end
+
+
+_DETAIL_STARTS = (
+    gz.phrase_key("trú tại"),
+    gz.phrase_key("trú ở"),
+    gz.phrase_key("ngụ tại"),
+    gz.phrase_key("ngụ ở"),
+    gz.phrase_key("quê ở"),
+    gz.phrase_key("sinh năm"),
+    gz.phrase_key("sống tại"),
+    gz.phrase_key("ở"),
+    gz.phrase_key("quê"),
+    gz.phrase_key("SN"),
+)
+_TUOI = gz.phrase_key("tuổi")
+
+
+def _names_someone(sent: list[Token], k: int) -> bool:
+    """The role head at ``k`` is directly followed by a person's name (``HLV Ronald Koeman``)."""
+    while k < len(sent) and sent[k].tag in ("M", "M+", "R", "R+"):
+        k += 1
+    j = k
+    while j < len(sent) and sent[j].name and not sent[j].tag:
+        j += 1
+    words = sent[k:j]
+    if not words or not _name_like(words) or words[-1].text in gz.raw("foreign_org_words"):
+        return False
+    if _is_surname(words[0]) and 2 <= len(words) <= MAX_NAME:
+        return True
+    return 2 <= len(words) <= 3 and all(is_foreign(w.text) for w in words)
+
+
+def _personal_detail(sent: list[Token], k: int) -> bool:
+    """``, 45 tuổi,`` · ``, trú tại xã…,`` · ``, sinh năm 1990,``: an age or an address."""
+    if k + 1 < len(sent) and sent[k].text[0].isdigit() and (sent[k + 1].key,) == _TUOI:
+        return True
+    keys = tuple(t.key for t in sent[k : k + 2])
+    return any(keys[: len(start)] == start for start in _DETAIL_STARTS)
+
+
+_FORMER = gz.word_keys("nguyên cựu")
+
+
+def _continues_org(tok: Token) -> bool:
+    """``…, Nguyên Phó Chủ tịch …``: a capitalised "former" continues a list of roles."""
+    return tok.cap and tok.key in _FORMER

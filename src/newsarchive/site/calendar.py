@@ -1,0 +1,54 @@
+"""Month calendar grids, Monday first, for the month pages."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from babel.dates import format_date
+
+from newsarchive.vi.dates import weekday_names
+
+K = TypeVar("K", bound=Any)
+
+
+def format_day_name(day: dt.date) -> str:
+    """``"Thứ Hai"``: the full weekday name in Vietnamese."""
+    return format_date(day, "EEEE", locale="vi")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One day of the grid; ``count`` articles were published on it."""
+
+    day: dt.date
+    count: int
+
+
+def month_grid(year: int, month: int, counts: dict[dt.date, int]) -> list[list[Cell | None]]:
+    """Weeks (Monday → Sunday) of the month; days outside it are ``None``."""
+    weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
+    return [
+        [Cell(day, counts.get(day, 0)) if day.month == month else None for day in week]
+        for week in weeks
+    ]
+
+
+def weekday_headers() -> list[tuple[str, str]]:
+    """Monday…Sunday as (abbreviation, full name) from Babel's ``vi`` locale:
+    ``("T2", "Thứ Hai")`` … ``("CN", "Chủ Nhật")``."""
+    monday = dt.date(2024, 1, 1)
+    days = [monday + dt.timedelta(days=i) for i in range(7)]
+    return list(zip(weekday_names(), [format_day_name(d) for d in days], strict=True))
+
+
+def neighbours(keys: Iterable[K]) -> dict[K, tuple[K | None, K | None]]:
+    """For each key, the keys just before and after it in sorted order (``None`` at ends)."""
+    ordered = sorted(keys)
+    return {
+        key: (ordered[i - 1] if i > 0 else None, ordered[i + 1] if i + 1 < len(ordered) else None)
+        for i, key in enumerate(ordered)
+    }

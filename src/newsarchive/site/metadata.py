@@ -1,0 +1,82 @@
+"""Machine-readable page metadata: JSON-LD ``NewsArticle`` and plain-text summaries for
+descriptions and Open Graph."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from html import unescape
+from typing import Any
+
+import nh3
+from markupsafe import Markup
+
+from newsarchive.record import Person
+from newsarchive.site.archive import Article, Speaker
+from newsarchive.site.feeds import timestamp
+from newsarchive.site.markup import render_markdown
+
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=256)
+def plain_text(markdown_text: str) -> str:
+    """The text a reader sees of a Markdown body (rendered and sanitised), on one line."""
+    html = nh3.clean(render_markdown(markdown_text), tags=set())
+    return _SPACE.sub(" ", unescape(html)).strip()
+
+
+def summary(article: Article, length: int = 200) -> str:
+    """The first ``length`` characters of the body, cut at a word, with an ellipsis."""
+    text = plain_text(article.record.body)
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def safe_json(data: Any) -> Markup:
+    """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped so neither
+    ``</script>`` nor ``<!--`` can end or change the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def article_json_ld(
+    article: Article, speakers: list[tuple[Person, Speaker]], site: dict[str, Any]
+) -> Markup:
+    """A schema.org ``NewsArticle`` with the speakers as ``about`` and other people as
+    ``mentions``; every URL absolute from the site's base URL."""
+    base = site["base_url"]
+    record = article.record
+    people = [
+        {"@type": "Person", "name": person.name, "url": base + speaker.url}
+        | ({"jobTitle": person.role} if person.role else {})
+        for person, speaker in speakers
+    ]
+    spoke = {person.name for person, _ in speakers}
+    mentions = [
+        {"@type": "Person", "name": p.name} | ({"jobTitle": p.role} if p.role else {})
+        for p in record.people
+        if p.name not in spoke
+    ]
+    authors = [{"@type": "Person", "name": name} for name in record.authors]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": record.title,
+        "datePublished": timestamp(article),
+        "inLanguage": "vi",
+        "url": base + article.url,
+        "mainEntityOfPage": base + article.url,
+        "author": authors or [{"@type": "Organization", "name": record.credit or site["title"]}],
+        "publisher": {"@type": "Organization", "name": site["title"], "url": base},
+        "description": summary(article),
+        "isPartOf": {"@type": "WebSite", "name": site["title"], "url": base},
+    }
+    if people:
+        data["about"] = people
+    if mentions:
+        data["mentions"] = mentions
+    return safe_json(data)
