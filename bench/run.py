@@ -87,7 +87,8 @@ def import_works(tmp: Path) -> bool:
     """``newsarchive import`` imports a scrape (and is not the stub)."""
     shutil.rmtree(tmp, ignore_errors=True)
     generate(1, tmp, records=False)
-    out = subprocess.run([PY, "-m", "newsarchive", "import", "scrapes"], cwd=tmp, env=env(),
+    out = subprocess.run([PY, "-m", "newsarchive", "import", "scrapes", "--content", "content"],
+                         cwd=tmp, env=env(),
                          capture_output=True, text=True)
     ok = out.returncode == 0 and any((tmp / "content").rglob("*.md"))
     shutil.rmtree(tmp, ignore_errors=True)
@@ -101,7 +102,7 @@ def prepare(n: int, root: Path, others: bool) -> dict:
         generate(n, root, records=False)
     if not (root / "content").is_dir():
         if import_works(root.parent / f".import-probe-{n}"):
-            r = timed([PY, "-m", "newsarchive", "import", "scrapes"], root)
+            r = timed([PY, "-m", "newsarchive", "import", "scrapes", "--content", "content"], root)
             info["import_s"] = r["s"]
             info["import_rate"] = n / r["s"]
             info["import_kb"] = r["kb"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import os
 import shutil
@@ -45,6 +46,8 @@ from newsarchive.site.writer import check_output_folder, safe_join, staged_outpu
 # below this many pages to render, a process pool costs more than it saves
 PARALLEL_MIN_PAGES = 300
 WRITER_THREADS = 4
+# from this many pages on, an incremental build fingerprints them on all cores
+PARALLEL_MIN_FP = 4000
 
 
 @dataclass
@@ -87,6 +90,13 @@ class Prepared:
     record_digests: dict[int, str]
     engine: bytes
     problems: list[NewsarchiveError]
+    _printer: Fingerprinter | None = None
+
+    def printer(self) -> Fingerprinter:
+        """This process's fingerprinter (it memoises digests of shared objects)."""
+        if self._printer is None:
+            self._printer = Fingerprinter(self.engine, self.record_digests)
+        return self._printer
 
 
 def normalise_base_url(base_url: str) -> str:
@@ -185,9 +195,22 @@ def build_site(options: BuildOptions) -> BuildResult:
     """Build the whole site into ``options.output``; raise BuildFailed (writing nothing)
     if a record is bad, unless ``keep_going`` is set."""
     check_output_folder(options.output, [options.content, *options.template_dirs])
-    loaded = load_site(options, use_cache=options.cache)  # --no-cache: refresh the caches
-    with output_lock(options.output):
-        return _build(options, loaded)
+    # The build makes millions of long-lived objects and almost no cyclic garbage, so the
+    # cyclic GC would only rescan them again and again (~30% of a small rebuild): it is
+    # paused while loading, then everything loaded is frozen out of its sight.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = load_site(options, use_cache=options.cache)  # --no-cache: refresh caches
+        gc.freeze()
+        if enabled:
+            gc.enable()
+        with output_lock(options.output):
+            return _build(options, loaded)
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
@@ -197,14 +220,18 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
         # same inputs as the last build and its files untouched: nothing to do
         return BuildResult(pages=manifest.pages, articles=manifest.articles,
                            problems=loaded.problems, mode="incremental")
+    enabled = gc.isenabled()
+    gc.disable()
     prepared = layout_site(loaded)
+    gc.freeze()  # also keeps forked workers from touching (copying) these pages
+    if enabled:
+        gc.enable()
     engine.register(prepared.token, prepared)
     spec = RenderSpec(prepared.token, dataclasses.replace(options, executor=None))
-    printer = Fingerprinter(prepared.engine, prepared.record_digests)
+    printer = prepared.printer()
 
     def fingerprint(job: Job) -> str:
-        return printer.page(job.url, job.template, prepared.site, job.context,
-                            job.render or job.body)
+        return printer.job(prepared.site, job)
 
     workers = options.jobs or engine.default_jobs()
     result = BuildResult(
@@ -213,7 +240,11 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
         problems=prepared.problems,
     )
     if has_manifest:
-        fingerprints = [fingerprint(job) for job in prepared.jobs]
+        if workers > 1 and options.executor is None and len(prepared.jobs) >= PARALLEL_MIN_FP:
+            with engine.local_pool(workers) as pool:  # forked: inherits the prepared site
+                fingerprints = engine.fingerprints(spec, len(prepared.jobs), pool, workers)
+        else:
+            fingerprints = [fingerprint(job) for job in prepared.jobs]
         stale = [
             i for i, job in enumerate(prepared.jobs)
             if not manifest.up_to_date(job.path, fingerprints[i])

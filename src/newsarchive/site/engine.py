@@ -102,6 +102,21 @@ def _unpack(results: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
     return results
 
 
+def fingerprint_chunk(spec: RenderSpec, indices: list[int]) -> list[str]:
+    """Fingerprints of the prepared site's jobs at ``indices`` (see ``manifest``)."""
+    prepared = _prepared(spec)
+    printer = prepared.printer()
+    return [printer.job(prepared.site, prepared.jobs[i]) for i in indices]
+
+
+def fingerprints(spec: RenderSpec, count: int, pool: Executor, workers: int) -> list[str]:
+    """Every job's fingerprint, computed on ``pool``'s workers in order."""
+    size = max(256, count // (workers * 4) or 1)
+    chunks = [list(range(i, min(count, i + size))) for i in range(0, count, size)]
+    return [fp for part in pool.map(fingerprint_chunk, [spec] * len(chunks), chunks)
+            for fp in part]
+
+
 def chunked(indices: list[int], workers: int) -> list[list[int]]:
     size = max(16, min(256, len(indices) // max(1, workers * 8) or 1))
     return [indices[i : i + size] for i in range(0, len(indices), size)]

@@ -119,6 +119,10 @@ class Fingerprinter:
             self._ser(body, out)
         return _digest_tokens(out)
 
+    def job(self, site: dict, job: Any) -> str:
+        """The fingerprint of an ``engine.Job``."""
+        return self.page(job.url, job.template, site, job.context, job.render or job.body)
+
     def digest(self, obj: Any) -> str:
         out: list[str] = []
         self._ser(obj, out)
