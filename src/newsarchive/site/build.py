@@ -91,6 +91,7 @@ class Prepared:
     engine: bytes
     problems: list[NewsarchiveError]
     _printer: Fingerprinter | None = None
+    manifest: Manifest | None = None  # the last build's, for incremental checks
 
     def printer(self) -> Fingerprinter:
         """This process's fingerprinter (it memoises digests of shared objects)."""
@@ -240,15 +241,14 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
         problems=prepared.problems,
     )
     if has_manifest:
-        if workers > 1 and options.executor is None and len(prepared.jobs) >= PARALLEL_MIN_FP:
+        prepared.manifest = manifest
+        count = len(prepared.jobs)
+        if workers > 1 and options.executor is None and count >= PARALLEL_MIN_FP:
             with engine.local_pool(workers) as pool:  # forked: inherits the prepared site
-                fingerprints = engine.fingerprints(spec, len(prepared.jobs), pool, workers)
+                fingerprints = engine.find_stale(spec, count, pool, workers)
         else:
-            fingerprints = [fingerprint(job) for job in prepared.jobs]
-        stale = [
-            i for i, job in enumerate(prepared.jobs)
-            if not manifest.up_to_date(job.path, fingerprints[i])
-        ]
+            fingerprints = engine.find_stale(spec, count, None, workers)
+        stale = sorted(fingerprints)
         if len(stale) <= max(1000, len(prepared.jobs) // 4):
             _incremental(options, prepared, spec, manifest, fingerprints, stale, workers,
                          result)
@@ -322,7 +322,7 @@ def _staged_path(stage: Path, root: str, relative: str, made: set[str]) -> str:
 
 
 def _incremental(options: BuildOptions, prepared: Prepared, spec: RenderSpec,
-                 manifest: Manifest, fingerprints: list[str], stale: list[int], workers: int,
+                 manifest: Manifest, fingerprints: dict[int, str], stale: list[int], workers: int,
                  result: BuildResult) -> None:
     jobs = prepared.jobs
     # 1. render everything that changed, in memory: any error leaves the output untouched

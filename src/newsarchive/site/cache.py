@@ -113,7 +113,7 @@ class RecordCache:
     def save(self, seen: set[str]) -> None:
         if self.file is None:
             return
-        if set(self.entries) != seen:
+        if any(key not in seen for key in self.entries):  # records that are gone
             self.entries = {k: v for k, v in self.entries.items() if k in seen}
             self.dirty = True
         if not self.dirty:

@@ -102,19 +102,30 @@ def _unpack(results: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
     return results
 
 
-def fingerprint_chunk(spec: RenderSpec, indices: list[int]) -> list[str]:
-    """Fingerprints of the prepared site's jobs at ``indices`` (see ``manifest``)."""
+def stale_chunk(spec: RenderSpec, indices: list[int]) -> list[tuple[int, str]]:
+    """``(index, fingerprint)`` of the jobs at ``indices`` whose output file is not what
+    the last build's manifest says it should be (see ``manifest``)."""
     prepared = _prepared(spec)
     printer = prepared.printer()
-    return [printer.job(prepared.site, prepared.jobs[i]) for i in indices]
+    manifest = prepared.manifest
+    out = []
+    for i in indices:
+        job = prepared.jobs[i]
+        fingerprint = printer.job(prepared.site, job)
+        if manifest is None or not manifest.up_to_date(job.path, fingerprint):
+            out.append((i, fingerprint))
+    return out
 
 
-def fingerprints(spec: RenderSpec, count: int, pool: Executor, workers: int) -> list[str]:
-    """Every job's fingerprint, computed on ``pool``'s workers in order."""
+def find_stale(spec: RenderSpec, count: int, pool: Executor | None, workers: int
+               ) -> dict[int, str]:
+    """Fingerprint every job and check it against the manifest, on ``pool`` if given."""
+    if pool is None:
+        return dict(stale_chunk(spec, list(range(count))))
     size = max(256, count // (workers * 4) or 1)
     chunks = [list(range(i, min(count, i + size))) for i in range(0, count, size)]
-    return [fp for part in pool.map(fingerprint_chunk, [spec] * len(chunks), chunks)
-            for fp in part]
+    return {i: fp for part in pool.map(stale_chunk, [spec] * len(chunks), chunks)
+            for i, fp in part}
 
 
 def chunked(indices: list[int], workers: int) -> list[list[int]]:
