@@ -38,6 +38,7 @@ _OBJECT_WORDS = gz.word_keys("của cho với gửi tặng giúp nhờ gặp th�
 _ADDRESS = gz.word_keys("ông bà anh chị em cô chú bác cụ")
 _ADVERBS = gz.word_keys("cũng đã thì vừa lại còn")
 _DETERMINERS = gz.word_keys("một là những các vị")
+_MIDDLE_NAMES = gz.word_keys("Văn Thị")
 
 
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]$")  # "bà L.T.H"
@@ -430,9 +431,12 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     """Decide whether the capitalised run ``sent[i:j]`` names a person."""
     run = [k for k in range(i, j) if sent[k].text != "."]
     while run:
-        size = gz.longest_match([sent[k].key for k in run], 0, "stopwords")
-        if not size:
-            break
+        run_keys = [sent[k].key for k in run]
+        size = gz.longest_match(run_keys, 0, "stopwords")
+        if not size or gz.longest_match(run_keys, 0, "places") > size:
+            break  # "Nhật Bản Kishida Fumio": a place, not the word "Nhật"
+        if len(run) > 2 and _is_surname(sent[run[0]]) and run_keys[1] in _MIDDLE_NAMES:
+            break  # "Vì Văn Thương": the family name Vì, not the conjunction
         run = run[size:]
     if not run:
         return None
@@ -457,6 +461,8 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     adjacent_org = _adjacent_org(sent, first)
     role_at = _role_start(sent, left, first)
     org_in_phrase = any(sent[k].tag == "O" for k in range(left, first))
+    if adjacent_org and _holder_after_head(sent, run, role_at):
+        adjacent_org = False  # "Chủ tịch UBND tỉnh Võ Quang Tuấn": the holder, not the unit
     if adjacent_org:
         pos = _split_name(run, sent)
         if pos <= 0 and not addressed:
@@ -478,6 +484,12 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         pos = _split_name(run, sent)
         if pos > 0 or len(run) > MAX_NAME:
             run = run[pos:] if pos >= 0 else run[-MAX_NAME:]
+    if (
+        len(run) > 1
+        and gz.longest_match([sent[k].key for k in run], 0, "places") == len(run)
+        and not honorific_title
+    ):
+        return None  # "Nhà hát Lớn Hà Nội": the run cut down to a place
     first, last = run[0], run[-1] + 1
     if last < len(sent) and sent[last].text == "." and _initial(sent, last - 1):
         last += 1
@@ -671,7 +683,12 @@ def _trim_role(role: str | None) -> str | None:
         words.pop()
     while words and match_key(words[0]) in _DETERMINERS:
         words.pop(0)
+    if tuple(match_key(" ".join(words[:2])).split()) in _RESIDENTS:
+        return None  # "người dân phường Cái Khế": where the person lives, like an address
     return " ".join(words) or None
+
+
+_RESIDENTS = frozenset(gz.phrase_key(w) for w in ("người dân", "cư dân"))
 
 
 def _official_before(sent: list[Token], first: int) -> bool:
@@ -712,11 +729,45 @@ def _honorific_before(sent: list[Token], first: int) -> str | None:
     return text[0].lower() + text[1:] if form[:1].islower() else text
 
 
+_HOLDER_HEADS = frozenset(
+    gz.phrase_key(w)
+    for w in (
+        "tỉnh", "thành phố", "TP", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường",
+        "chương trình", "dự án", "đề tài", "hội nghị", "hội thảo", "cuộc thi", "giải",
+    )
+)  # fmt: skip
+
+
+def _holder_after_head(sent: list[Token], run: list[int], role_at: int | None) -> bool:
+    """``Chủ tịch UBND tỉnh Võ Quang Tuấn`` · ``Tổng đạo diễn chương trình Lê Hoàng Quân``:
+    after a role and a lower-case unit or event head, a full personal name (family name
+    and two or three more syllables, no place) is the role's holder."""
+    if role_at is None or not 3 <= len(run) <= MAX_NAME:
+        return False
+    words = [sent[k] for k in run]
+    if not _is_surname(words[0]) or not _name_like(words) or any(is_foreign(w.text) for w in words):
+        return False
+    if gz.longest_match([w.key for w in words], 0, "places"):
+        return False
+    k = run[0] - 1
+    while k > 0 and sent[k].tag == "O+":
+        k -= 1
+    if k < 0 or sent[k].tag != "O" or sent[k].cap:
+        return False
+    return tuple(t.key for t in sent[k : run[0]]) in _HOLDER_HEADS
+
+
+_SCHOOL_QUALIFIERS = gz.word_keys("chuyên")
+
+
 def _adjacent_org(sent: list[Token], first: int) -> bool:
     """An organisation or place head directly precedes the run (numbers may come between:
-    ``ngõ 36 Giang Văn Minh``; an acronym between is the organisation's own name)."""
+    ``ngõ 36 Giang Văn Minh``; an acronym between is the organisation's own name;
+    ``Trường THPT chuyên Lê Quý Đôn``)."""
     k = first - 1
     while k >= 0 and sent[k].text[0].isdigit():
+        k -= 1
+    if k > 0 and not sent[k].cap and sent[k].key in _SCHOOL_QUALIFIERS:
         k -= 1
     while k > 0 and sent[k].tag == "O+":
         k -= 1
@@ -727,10 +778,21 @@ def _role_start(sent: list[Token], left: int, first: int) -> int | None:
     """Index of the earliest role head (with its modifiers) in the phrase before a name."""
     for k in range(left, first):
         if sent[k].tag == "R":
+            if _names_someone(sent, k) and _name_end(sent, k) < first:
+                continue  # "HLV Hiroshi Tanaka tung tân binh … Daniel Passira"
             while k > left and sent[k - 1].tag in ("M", "M+"):
                 k -= 1
             return k
     return None
+
+
+def _name_end(sent: list[Token], k: int) -> int:
+    """Index after the name that follows the role head at ``k``."""
+    while k < len(sent) and sent[k].tag in ("M", "M+", "R", "R+"):
+        k += 1
+    while k < len(sent) and sent[k].name and not sent[k].tag:
+        k += 1
+    return k
 
 
 def _quoted_title(sent: list[Token], first: int, last: int) -> bool:
@@ -790,6 +852,11 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
                 ):
                     return _text(sent, seg_start, k), close + 1
                 seg_start = k + 1
+        if close + 1 < n and sent[close + 1].text == ",":
+            # "bị cáo X (39 tuổi, ngụ quận Hoàng Mai), kế toán trưởng công ty, …"
+            role, after = _role_after(sent, close + 1)
+            if role:
+                return role, after
         return None, min(close + 1, n)
     if tok.key == _LA:
         k = last + 1
@@ -797,7 +864,7 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
             sent[k].key in _DETERMINERS or sent[k].key == _TRONG or sent[k].text[0].isdigit()
         ):
             k += 1
-        if k < n and sent[k].tag == "R":
+        if k < n and sent[k].tag == "R" and not _names_someone(sent, k):
             end = k
             while (
                 end < n and end - k < 15 and sent[end].text not in ",;:.!?" and sent[end].key != _VA
@@ -840,7 +907,10 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
         if cur.text in (",", "-", "–", "—"):
             nxt = sent[end + 1] if end + 1 < n else None
             if nxt is None or not (
-                nxt.tag in ("R", "M") or (nxt.tag == "O" and nxt.cap) or _continues_org(nxt)
+                nxt.tag in ("R", "M")
+                or (nxt.tag == "O" and nxt.cap)
+                or _continues_org(nxt)
+                or _unit_follows(sent, end + 1)
             ):
                 break
         end += 1
@@ -887,6 +957,18 @@ def _personal_detail(sent: list[Token], k: int) -> bool:
 
 
 _FORMER = gz.word_keys("nguyên cựu")
+_UNITS = frozenset(
+    gz.phrase_key(w)
+    for w in ("tỉnh", "thành phố", "TP", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường")
+)
+
+
+def _unit_follows(sent: list[Token], k: int) -> bool:
+    """``…, xã Phúc Trạch``: an administrative unit with its name continues a role."""
+    for size in (2, 1):
+        if tuple(t.key for t in sent[k : k + size]) in _UNITS:
+            return k + size < len(sent) and sent[k + size].name and sent[k].tag == "O"
+    return False
 
 
 def _continues_org(tok: Token) -> bool:
