@@ -332,7 +332,11 @@ def find_mentions(
     org_end = -1
     while i < n:
         tok = sent[i]
-        if tok.tag or not tok.name or (len(tok.text) == 1 and not _initial(sent, i)):
+        if (
+            tok.tag
+            or not tok.name
+            or (len(tok.text) == 1 and not _initial(sent, i) and not _ede_prefix(sent, i))
+        ):
             i += 1
             continue
         j = i
@@ -414,6 +418,21 @@ def _listed(sent: list[Token], a: Mention, b: Mention) -> bool:
     return between in ([","], ["và"], ["-"], ["–"], ["hay"], ["hoặc"], ["cùng"])
 
 
+def _verb_at(sent: list[Token], k: int) -> bool:
+    return k < len(sent) and sent[k].tag == "V"
+
+
+def _ede_prefix(sent: list[Token], i: int) -> bool:
+    """``Y Bhin Niê``: the ``Y`` that opens men's names of the Ê Đê and M'Nông peoples."""
+    return (
+        sent[i].text == "Y"
+        and i + 2 < len(sent)
+        and sent[i + 1].name
+        and not sent[i + 1].tag
+        and sent[i + 2].name
+    )
+
+
 def _initial(sent: list[Token], j: int) -> bool:
     """``L`` in ``Vũ Thế L.``: a one-letter abbreviation of a name's last syllable."""
     tok = sent[j]
@@ -452,6 +471,17 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     keys = [sent[k].key for k in run]
     place_len = gz.longest_match(keys, 0, "places")
     if place_len == len(run) and not honorific_title:
+        if (
+            len(run) == 1
+            and first > 0
+            and sent[first - 1].text == ","
+            and _verb_at(sent, first + 1)
+        ):
+            # '"…", Mỹ chia sẻ': a given name that is also a place, speaking; kept (weak)
+            # only if it is the short form of someone named in the article
+            return Mention(
+                sent[first].text, first, first + 1, span_start=first, span_end=first + 1, weak=True
+            )
         return None
     nationality = -1
     if len(run) >= 2 and before is not None and before.key == _NGUOI and not addressed:
@@ -517,6 +547,12 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
             addressed
             or role_at is not None
             or (_is_surname(words[0]) and len(words) <= MAX_NAME and _name_like(words))
+            or (
+                (words[0].key,) in gz.phrases("foreign_given_names")
+                and len(words) <= MAX_NAME
+                and all(is_foreign(w.text) for w in words)
+                and words[-1].text not in gz.raw("foreign_org_words")
+            )
         )
     if (
         not strong

@@ -137,9 +137,7 @@ def _subject_before(sent: list[Token], mentions: list[Mention], v: int) -> set[i
     start = m.span_end
     if m.span_end > m.last and start < v and sent[start].text == ",":
         start += 1  # "A, Role, dự và phát biểu": the comma closing the apposition
-    blocked = any(
-        sent[k].text in ',;:.!?"“”' or sent[k].tag in ("K", "H") for k in range(start, v)
-    )
+    blocked = any(sent[k].text in ',;:.!?"“”' or sent[k].tag in ("K", "H") for k in range(start, v))
     if blocked or _is_object(sent, m):
         inserted = _before_insertion(sent, mentions, v)
         return {inserted} if inserted is not None else None
