@@ -486,7 +486,9 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     nationality = -1
     if len(run) >= 2 and before is not None and before.key == _NGUOI and not addressed:
         nationality = run[0]
-        run = run[1:]  # "tay đấm người Ireland McGregor": a nationality, then the name
+        cut = place_len if 0 < place_len < len(run) else 1
+        run = run[cut:]  # "tay đấm người Ireland McGregor": a nationality, then the name
+        place_len = 0
     left = _clause_left(sent, first)
     adjacent_org = _adjacent_org(sent, first)
     role_at = _role_start(sent, left, first)
@@ -508,6 +510,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         _official_before(sent, run[0])
         and len(run) >= 3
         and all(is_foreign(sent[k].text) for k in run)
+        and (sent[run[0]].key,) not in gz.phrases("foreign_given_names")
     ):
         run = run[1:]  # "Thống đốc Bicol Al Francis Bichara": the office's jurisdiction
     if len(run) > MAX_NAME or (not _is_surname(sent[run[0]]) and len(run) > 2):
@@ -568,6 +571,8 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     role, span_end = _role_after(sent, last)
     if role is None and role_at is None and (honorific or kin):
         role = _role_in_opening_phrase(sent, first - len(kin) if kin else first)
+    if role is None and role_at is None:
+        role = _role_before_la(sent, first - len(kin) if kin else first - bool(honorific))
     if role_at is not None:
         role_at = _extend_role_left(sent, role_at)
         role_before = _sentence_case(sent, role_at, _text(sent, role_at, first))
@@ -698,6 +703,23 @@ def _role_in_opening_phrase(sent: list[Token], k: int) -> str | None:
     if sent[head].tag != "R" or k - 1 - start > 15:
         return None
     return _sentence_case(sent, start, _text(sent, start, k - 1))
+
+
+def _role_before_la(sent: list[Token], k: int) -> str | None:
+    """``Một hành khách là anh Lý Quốc Bảo chia sẻ``: a role, then ``là`` and the name."""
+    if k < 2 or sent[k - 1].key != _LA:
+        return None
+    j = k - 1
+    while j > 0 and sent[j - 1].word and sent[j - 1].tag not in ("V", "V+", "H", "K") and k - j < 9:
+        j -= 1
+    if j > 0 and sent[j - 1].text not in ",;:" and sent[j - 1].text not in _QUOTES:
+        return None  # the phrase must open the sentence or a clause
+    head = j
+    while head < k - 1 and sent[head].key in _DETERMINERS:
+        head += 1
+    if head >= k - 1 or sent[head].tag not in ("R", "M") or _names_someone(sent, head):
+        return None
+    return _sentence_case(sent, head, _text(sent, head, k - 1))
 
 
 def _sentence_case(sent: list[Token], k: int, role: str) -> str:

@@ -93,8 +93,10 @@ def _speech_noun_before(sent: list[Token], mentions: list[Mention], idx: int) ->
         tok = sent[k]
         if tok.text in ".;:!?" or tok.text in _QUOTE_OPEN:
             return False
-        if tok.tag == "V" or gz.longest_match(keys, k, "speech_nouns"):
+        if gz.longest_match(keys, k, "speech_nouns"):
             return True
+        if tok.tag in ("V", "V+") and k >= start - 1:
+            return True  # "chia sẻ của bà X": the verb used as a noun, right before "của"
     return False
 
 
