@@ -836,7 +836,7 @@ def _role_start(sent: list[Token], left: int, first: int) -> int | None:
     """Index of the earliest role head (with its modifiers) in the phrase before a name."""
     for k in range(left, first):
         if sent[k].tag == "R":
-            if _names_someone(sent, k) and _name_end(sent, k) < first:
+            if _other_name_between(sent, k, first):
                 continue  # "HLV Hiroshi Tanaka tung tân binh … Daniel Passira"
             while k > left and sent[k - 1].tag in ("M", "M+"):
                 k -= 1
@@ -844,13 +844,36 @@ def _role_start(sent: list[Token], left: int, first: int) -> int | None:
     return None
 
 
-def _name_end(sent: list[Token], k: int) -> int:
-    """Index after the name that follows the role head at ``k``."""
-    while k < len(sent) and sent[k].tag in ("M", "M+", "R", "R+"):
-        k += 1
-    while k < len(sent) and sent[k].name and not sent[k].tag:
-        k += 1
-    return k
+def _other_name_between(sent: list[Token], k: int, first: int) -> bool:
+    """A personal name (family name or foreign given name first, two or more words) ends
+    between the role head at ``k`` and the name at ``first``: the role is that person's."""
+    while k < first:
+        if not (sent[k].name and not sent[k].tag):
+            k += 1
+            continue
+        j = k
+        while j < first and sent[j].name and not sent[j].tag:
+            j += 1
+        if j == first:
+            return False
+        words = sent[k:j]
+        keys = [w.key for w in words]
+        place = gz.longest_match(keys, 0, "places")
+        if 0 < place < len(words):  # "người Tây Ban Nha Carlos Alcaraz"
+            words, keys = words[place:], keys[place:]
+        if (
+            len(words) >= 2
+            and (
+                _is_surname(words[0])
+                or (keys[0],) in gz.phrases("foreign_given_names")
+                or (len(words) <= 3 and all(is_foreign(w.text) for w in words))
+            )
+            and gz.longest_match(keys, 0, "places") < len(words)
+            and _name_like(words)
+        ):
+            return True
+        k = j
+    return False
 
 
 def _quoted_title(sent: list[Token], first: int, last: int) -> bool:
