@@ -100,8 +100,15 @@ def tokenize(text: str) -> list[Token]:
             append(_token(word[:2], start))
             append(_token(".", start + 2))
             word, start = word[3:], start + 3
-        append(Token(word, *info(word), start))
+        key, is_word, cap, name = info(word)
+        append(Token(word, key, is_word, cap, name, start))
     return tokens
+
+
+@lru_cache(maxsize=16384)
+def _key(word: str) -> str:
+    """``match_key`` of one word, cached."""
+    return match_key(word)
 
 
 def _token(word: str, start: int) -> Token:
@@ -179,10 +186,11 @@ def tag(sent: list[Token]) -> None:
     keys = [t.key for t in sent]
     i = 0
     n = len(sent)
-    starts = gz.lists_by_first_syllable(_ALL_LISTS)
+    stopwords = gz.raw("stopwords")
+    heads = gz.first_syllables(_ALL_LISTS)
     while i < n:
         tok = sent[i]
-        present = starts.get(tok.key) if tok.word else None
+        present = gz.matches_at(keys, i, _ALL_LISTS) if tok.key in heads else None
         if not present:
             i += 1
             continue
@@ -191,16 +199,14 @@ def tag(sent: list[Token]) -> None:
             i > 1
             and is_name_word(sent[i - 1])
             and sent[i - 2].text not in _QUOTES
-            and sent[i - 1].text not in gz.raw("stopwords")
+            and sent[i - 1].text not in stopwords
         )
         best, best_len = "", 0
-        if tok.cap and "places" in present and gz.longest_match(keys, i, "places") >= 2:
-            i += gz.longest_match(keys, i, "places")
+        if tok.cap and present.get("places", 0) >= 2:
+            i += present["places"]
             continue
         for label, name in _LISTS:
-            if name not in present:
-                continue
-            size = gz.longest_match(keys, i, name)
+            size = present.get(name, 0)
             if size <= best_len:
                 continue
             if not _allowed(sent, i, size, label, at_start, prev_cap):
@@ -209,11 +215,9 @@ def tag(sent: list[Token]) -> None:
                 continue
             best, best_len = label, size
         if not best_len and (not tok.cap or at_start) and "speech_verbs" in present:
-            size = gz.longest_match(keys, i, "speech_verbs")
-            if size:
-                best, best_len = "V", size
+            best, best_len = "V", present["speech_verbs"]
         if not best_len and "role_modifiers" in present:
-            size = gz.longest_match(keys, i, "role_modifiers")
+            size = present["role_modifiers"]
             if (not prev_cap or at_start) and (
                 gz.longest_match(keys, i + size, "roles")
                 or gz.longest_match(keys, i + size, "role_modifiers")
@@ -737,11 +741,11 @@ def _trim_role(role: str | None) -> str | None:
     if not role:
         return None
     words = role.split()
-    while words and match_key(words[-1]) in _ROLE_TAIL:
+    while words and _key(words[-1]) in _ROLE_TAIL:
         words.pop()
-    while words and match_key(words[0]) in _DETERMINERS:
+    while words and _key(words[0]) in _DETERMINERS:
         words.pop(0)
-    if tuple(match_key(" ".join(words[:2])).split()) in _RESIDENTS:
+    if tuple(_key(w) for w in words[:2]) in _RESIDENTS:
         return None  # "người dân phường Cái Khế": where the person lives, like an address
     return " ".join(words) or None
 
