@@ -268,11 +268,18 @@ def _allowed(
     return not prev_cap or tok.cap
 
 
+def _keys(sent: list[Token]) -> list[str]:
+    return [t.key for t in sent]
+
+
 def _clause_left(sent: list[Token], start: int, limit: int = 18) -> int:
     """Index where the phrase ending before ``start`` begins (after a break)."""
     j = start
     while j > 0 and start - j < limit:
         prev = sent[j - 1]
+        if prev.text == ")" and j >= 3 and sent[j - 3].text == "(" and _acronym(sent[j - 2]):
+            j -= 3  # "Quỹ Tiền tệ Quốc tế (IMF) Kristalina Georgieva"
+            continue
         if not prev.word:
             if prev.text in ("&", "/"):
                 j -= 1
@@ -534,6 +541,8 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         return None
     words = [sent[k] for k in run]
     single = len(words) == 1
+    if single and role_at is not None and gz.longest_match(_keys(sent), first, "portfolios") > 1:
+        return None  # "Bộ trưởng Tài chính Mỹ Janet Yellen": a portfolio, not "Tài"
     if single and (words[0].key,) in gz.phrases("places") and not honorific_title:
         return None
     if words[-1].text in gz.raw("foreign_org_words") and not addressed and role_at is None:
@@ -683,6 +692,8 @@ def _extend_role_left(sent: list[Token], k: int) -> int:
             return k
         while j > 0 and sent[j - 1].tag in ("M", "M+"):
             j -= 1
+        if j > 0 and sent[j - 1].word and sent[j - 1].key not in _DETERMINERS | _BREAK_WORDS:
+            return k  # "Giải trình ý kiến đại biểu, Phó Chủ tịch X": an object, not a role
         k = j
     return k
 

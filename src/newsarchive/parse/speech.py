@@ -79,7 +79,7 @@ def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts
             speaking.add(idx)
         if _colon_quote(sent, mentions, idx) and not _is_object(sent, m):
             speaking.add(idx)
-        if _answer_line(sent, m):
+        if _answer_line(sent, m) or _after_quote(sent, mentions, idx):
             speaking.add(idx)
     return SpeechFacts(speaking, pronoun, role_subject, verb_at)
 
@@ -98,6 +98,19 @@ def _speech_noun_before(sent: list[Token], mentions: list[Mention], idx: int) ->
         if tok.tag in ("V", "V+") and k >= start - 1:
             return True  # "chia sẻ của bà X": the verb used as a noun, right before "của"
     return False
+
+
+def _after_quote(sent: list[Token], mentions: list[Mention], idx: int) -> bool:
+    """``"…", ông Bảy phấn khởi.``: a name right after a quotation, with only a few words
+    (how it was said) before the sentence ends, attributes the quotation."""
+    m = mentions[idx]
+    k = m.span_start
+    if k < 2 or sent[k - 1].text != "," or sent[k - 2].text not in '"”»':
+        return False
+    if idx + 1 < len(mentions) or _is_object(sent, m):
+        return False
+    tail = [t for t in sent[m.span_end :] if t.word]
+    return len(tail) <= 3 and all(not t.cap for t in tail)
 
 
 def _answer_line(sent: list[Token], m: Mention) -> bool:
