@@ -95,6 +95,14 @@ def test_labels_name_only_text_of_the_article() -> None:
                 ("Marcos Oliveira", None, False),
             ],
         ),
+        (
+            "Kỹ sư Huỳnh Kim Ngân, người lai tạo giống lúa ST25, khuyên nông dân giữ quy trình.",
+            [("Huỳnh Kim Ngân", "người lai tạo giống lúa ST25", True)],
+        ),
+        (
+            'Bộ trưởng Tài chính Mỹ Janet Yellen nói. "Chưa năm nào lúa được giá", ông Bảy phấn khởi.',
+            [("Janet Yellen", "Bộ trưởng Tài chính Mỹ", True)],
+        ),
         ("Nhiều em thi đỗ vào Trường THPT chuyên Lê Quý Đôn của tỉnh.", []),
         ("Đồng bào dân tộc Hà Nhì, La Hủ sống ở đây.", []),
     ],

@@ -80,6 +80,7 @@ class Mention:
     weak: bool = False  # no evidence of its own: kept only if it names a known person
     listed: bool = False  # listed right after the previous mention ("A, B và C")
     titled: bool = False  # has an honorific, kinship word or role of its own
+    description: str | None = None  # ", người lai tạo giống lúa ST25,": a role only if no other
     org: bool = False  # part of an organisation/street/place name: not a person
 
 
@@ -597,6 +598,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         last=last,
         honorific=honorific,
         role=_trim_role(role),
+        description=_description_after(sent, last) if role is None else None,
         span_start=role_at if role_at is not None else (first - (1 if honorific else 0)),
         span_end=min(max(span_end, last), len(sent)),
         relational=relational,
@@ -1070,3 +1072,22 @@ def _unit_follows(sent: list[Token], k: int) -> bool:
 def _continues_org(tok: Token) -> bool:
     """``…, Nguyên Phó Chủ tịch …``: a capitalised "former" continues a list of roles."""
     return tok.cap and tok.key in _FORMER
+
+
+def _description_after(sent: list[Token], last: int) -> str | None:
+    """``X, người lai tạo giống lúa ST25, khuyên…``: a ``người …`` phrase between commas
+    describing the person (kept as the role only when no role is written for them)."""
+    n = len(sent)
+    if last + 2 >= n or sent[last].text != "," or sent[last + 1].key != _NGUOI:
+        return None
+    nxt = sent[last + 2]
+    if not nxt.word or nxt.cap or nxt.tag in ("K", "K+"):
+        return None  # "người Mỹ": a nationality; "người thân": kin
+    end = last + 2
+    while end < n and sent[end].text not in ",;:.!?()" and sent[end].text not in _QUOTES:
+        if end - last > 12:
+            return None
+        end += 1
+    if end >= n or sent[end].text != ",":
+        return None
+    return _text(sent, last + 1, end)
