@@ -100,7 +100,7 @@ def test_labels_name_only_text_of_the_article() -> None:
             [("Huỳnh Kim Ngân", "người lai tạo giống lúa ST25", True)],
         ),
         (
-            'Bộ trưởng Tài chính Mỹ Janet Yellen nói. "Chưa năm nào lúa được giá", ông Bảy phấn khởi.',
+            'Bộ trưởng Tài chính Mỹ Janet Yellen đến. "Chưa năm nào tốt thế", bà Yellen vui vẻ.',
             [("Janet Yellen", "Bộ trưởng Tài chính Mỹ", True)],
         ),
         ("Nhiều em thi đỗ vào Trường THPT chuyên Lê Quý Đôn của tỉnh.", []),
