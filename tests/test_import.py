@@ -68,7 +68,7 @@ def test_reimport_is_skipped_and_editor_edit_survives(
     capsys.readouterr()
     assert run_import(CAPS, "--content", content) == 0
     out = capsys.readouterr().out
-    assert "already imported" in out and "0 imported, 1 skipped, 0 failed" in out
+    assert "đã nhập thành" in out and "đã nhập 0, bỏ qua 1, lỗi 0" in out
     assert path.read_text(encoding="utf-8") == edited
     assert sorted(p.name for p in content.rglob("*.md")) == [CAPS_RECORD.name]
 
@@ -115,7 +115,7 @@ def test_failures_are_counted_and_others_imported(
     (scrapes / "ignored.json").write_text("{}", encoding="utf-8")
     assert run_import(scrapes, "--content", tmp_path / "content") == 1
     out, err = capsys.readouterr()
-    assert "1 imported, 0 skipped, 1 failed" in out
+    assert "đã nhập 1, bỏ qua 0, lỗi 1" in out
     assert err.strip().splitlines() == [err.strip()] and "empty.txt" in err
 
 
