@@ -31,7 +31,8 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8")
 
 
-def wait_for(check: Callable[[], bool], seconds: float = 10) -> bool:
+def wait_for(check: Callable[[], bool], seconds: float = 30) -> bool:
+    """Poll until ``check()`` holds; generous so a loaded CI machine is not a failure."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if check():
