@@ -142,7 +142,7 @@ def test_cli_build_and_bad_record_fails_without_touching_output(
     (bad / "2024" / "bad.md").write_text("---\ntitle: Tin\ndate: hôm qua\n---\n", "utf-8")
     assert main(["build", "--content", str(bad), "--output", str(out)]) == 1
     err = capsys.readouterr().err
-    assert f"{bad / '2024' / 'bad.md'}:3: date: must be YYYY-MM-DD" in err
+    assert f"{bad / '2024' / 'bad.md'}:3: date: phải có dạng YYYY-MM-DD" in err
     assert "Traceback" not in err
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before

@@ -35,7 +35,7 @@ def test_reports_bad_record_and_dead_link_in_a_body(
     )
     code, out = run_check(capsys)
     assert code == 1
-    assert "lỗi: content/2024/bad.md:3: date: must be YYYY-MM-DD" in out
+    assert "lỗi: content/2024/bad.md:3: date: phải có dạng YYYY-MM-DD" in out
     page = "trang 2024/01/02/tin-a/index.html (content/2024/a.md): liên kết hỏng →"
     assert f"{page} ../khong-co/" in out
     assert f"{page} anh.jpg" in out

@@ -114,7 +114,7 @@ def test_editors_correction_survives_reimporting_the_same_scrape(editor_site: Pa
     (path,) = (editor_site / "content").rglob("*.md")
     corrected = path.read_text(encoding="utf-8").replace("Lại Xuân Lâm", "Lại Xuân Lâm (sửa)")
     path.write_text(corrected, encoding="utf-8")
-    main(["import", str(SEED_TXT)])  # may report "already imported"; must not overwrite
+    main(["import", str(SEED_TXT)])  # may report "đã nhập thành"; must not overwrite
     assert list((editor_site / "content").rglob("*.md")) == [path]
     assert path.read_text(encoding="utf-8") == corrected
     assert main(["build"]) == 0

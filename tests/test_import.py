@@ -42,12 +42,13 @@ def test_writes_record_at_dated_path(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="/work/shared seed not present")
-def test_seed_matches_hand_written_record(tmp_path: Path) -> None:
+def test_bundled_seed_record_is_reproduced_by_import(tmp_path: Path) -> None:
     assert run_import(SEED, "--content", tmp_path) == 0
     relative = next(tmp_path.rglob("*.md")).relative_to(tmp_path)
     repo_record = Path(__file__).resolve().parents[1] / "content" / relative
     mine, theirs = load_record(tmp_path / relative), load_record(repo_record)
-    for key in ("title", "date", "authors", "credit", "images", "body"):
+    keys = ("title", "date", "authors", "credit", "images", "speakers", "people", "quotes", "body")
+    for key in keys:
         assert getattr(mine, key) == getattr(theirs, key), key
     assert mine.source and theirs.source
     assert (mine.source.sha256, mine.source.date_line) == (
@@ -67,7 +68,7 @@ def test_reimport_is_skipped_and_editor_edit_survives(
     capsys.readouterr()
     assert run_import(CAPS, "--content", content) == 0
     out = capsys.readouterr().out
-    assert "already imported" in out and "0 imported, 1 skipped, 0 failed" in out
+    assert "đã nhập thành" in out and "đã nhập 0, bỏ qua 1, lỗi 0" in out
     assert path.read_text(encoding="utf-8") == edited
     assert sorted(p.name for p in content.rglob("*.md")) == [CAPS_RECORD.name]
 
@@ -114,7 +115,7 @@ def test_failures_are_counted_and_others_imported(
     (scrapes / "ignored.json").write_text("{}", encoding="utf-8")
     assert run_import(scrapes, "--content", tmp_path / "content") == 1
     out, err = capsys.readouterr()
-    assert "1 imported, 0 skipped, 1 failed" in out
+    assert "đã nhập 1, bỏ qua 0, lỗi 1" in out
     assert err.strip().splitlines() == [err.strip()] and "empty.txt" in err
 
 

@@ -31,16 +31,16 @@ def test_date_with_time() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("---\ntitle: A\n", 1, "never closed"),
-        ("title: A\n", 1, "must start with"),
-        ("---\ntitle: A\ndate: [\n---\n", 4, "invalid YAML"),
-        ("---\n- a\n- b\n---\n", 2, "must be a mapping"),
-        ("---\ntitle: A\ndate: hôm qua\n---\n", 3, "date: must be YYYY-MM-DD"),
-        ("---\ntitle: A\ndate: 2024-02-31\n---\n", 3, "not a real date"),
-        ("---\ndate: 2024-02-01\n---\n", 1, "title: is required"),
-        ("---\ntitle: A\ndate: 2024-02-01\nslug: ../../etc\n---\n", 4, "slug: must be"),
+        ("---\ntitle: A\n", 1, "không có dòng '---' đóng lại"),
+        ("title: A\n", 1, "phải bắt đầu bằng"),
+        ("---\ntitle: A\ndate: [\n---\n", 4, "YAML không hợp lệ"),
+        ("---\n- a\n- b\n---\n", 2, "phải là các dòng 'khoá: giá trị'"),
+        ("---\ntitle: A\ndate: hôm qua\n---\n", 3, "date: phải có dạng YYYY-MM-DD"),
+        ("---\ntitle: A\ndate: 2024-02-31\n---\n", 3, "không phải ngày có thật"),
+        ("---\ndate: 2024-02-01\n---\n", 1, "title: bắt buộc phải có"),
+        ("---\ntitle: A\ndate: 2024-02-01\nslug: ../../etc\n---\n", 4, "slug: chỉ gồm chữ thường"),
         ("---\ntitle: A\ndate: 2024-02-01\nspeakers: [1]\n---\n", 4, "speakers"),
-        ("---\n!!python/object/apply:os.system ['echo hi']\n---\n", 2, "invalid YAML"),
+        ("---\n!!python/object/apply:os.system ['echo hi']\n---\n", 2, "YAML không hợp lệ"),
     ],
 )
 def test_bad_front_matter_is_reported_with_line(text: str, line: int, message: str) -> None:
@@ -54,7 +54,7 @@ def test_bad_front_matter_is_reported_with_line(text: str, line: int, message: s
 def test_non_utf8_record_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "r.md"
     path.write_bytes(b"---\ntitle: H\xe0 N\xf4i\n---\n")
-    with pytest.raises(NewsarchiveError, match="not UTF-8"):
+    with pytest.raises(NewsarchiveError, match="không ở dạng UTF-8"):
         load_record(path)
 
 

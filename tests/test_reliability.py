@@ -38,16 +38,19 @@ GOOD = "---\ntitle: Tin tốt\ndate: 2024-01-02\n---\n\nNội dung.\n"
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (b"", ":1: a record must start with"),
-        (b"\x00\x01\x02\xff\xfe binary", ":1: record is not UTF-8"),
-        ("---\ntitle: [unclosed\ndate: 2024-01-02\n---\n", ":3: invalid YAML"),
-        ("---\njust text\n---\n", ":2: front matter must be a mapping"),
-        ("---\ntitle: A\ndate: 31/2/2024\n---\n", ":3: date: must be YYYY-MM-DD"),
-        ("---\ntitle: A\ndate: 2024-02-31\n---\n", ":3: date: '2024-02-31' is not a real date"),
-        ("---\ndate: 2024-01-02\n---\n", ":1: title: is required"),
-        ("---\ntitle: A\ndate: 2024-01-02\nslug: ../../x\n---\n", ":4: slug: must be"),
-        ("---\ntitle: A\ndate: 2024-01-02\nslug: a/b\n---\n", ":4: slug: must be"),
-        ("---\n!!python/object/apply:os.system [touch pwned]\n---\n", ":2: invalid YAML"),
+        (b"", ":1: bản ghi phải bắt đầu bằng"),
+        (b"\x00\x01\x02\xff\xfe binary", ":1: bản ghi không ở dạng UTF-8"),
+        ("---\ntitle: [unclosed\ndate: 2024-01-02\n---\n", ":3: YAML không hợp lệ"),
+        ("---\njust text\n---\n", ":2: phần đầu phải là các dòng"),
+        ("---\ntitle: A\ndate: 31/2/2024\n---\n", ":3: date: phải có dạng YYYY-MM-DD"),
+        (
+            "---\ntitle: A\ndate: 2024-02-31\n---\n",
+            ":3: date: '2024-02-31' không phải ngày có thật",
+        ),
+        ("---\ndate: 2024-01-02\n---\n", ":1: title: bắt buộc phải có"),
+        ("---\ntitle: A\ndate: 2024-01-02\nslug: ../../x\n---\n", ":4: slug: chỉ gồm chữ thường"),
+        ("---\ntitle: A\ndate: 2024-01-02\nslug: a/b\n---\n", ":4: slug: chỉ gồm chữ thường"),
+        ("---\n!!python/object/apply:os.system [touch pwned]\n---\n", ":2: YAML không hợp lệ"),
     ],
 )
 def test_bad_record_fails_build_with_path_line_and_keeps_old_site(
@@ -111,7 +114,7 @@ def test_second_build_on_same_output_is_refused(
     before = snapshot(built)
     with output_lock(built):
         assert main(["build", "--content", str(ROOT / "content"), "--output", str(built)]) == 1
-    assert "another build is writing" in capsys.readouterr().err
+    assert "một lần dựng khác đang ghi" in capsys.readouterr().err
     assert snapshot(built) == before
 
 
@@ -124,7 +127,7 @@ def test_output_never_replaces_content(
     before = snapshot(tmp_path)
     out = tmp_path / target
     assert main(["build", "--content", str(content), "--output", str(out)]) == 1
-    assert "choose another" in capsys.readouterr().err
+    assert "hãy chọn thư mục khác" in capsys.readouterr().err
     assert snapshot(tmp_path) == before
 
 
@@ -135,7 +138,7 @@ def test_output_never_replaces_an_unrelated_folder(
     assert (
         main(["build", "--content", str(ROOT / "content"), "--output", str(precious.parent)]) == 1
     )
-    assert "not a built site" in capsys.readouterr().err
+    assert "không phải trang đã dựng" in capsys.readouterr().err
     assert precious.read_text() == "do not delete"
 
 

@@ -18,9 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         epilog="ví dụ: newsarchive check --strict",
     )
     add_site_option(p)
-    p.add_argument(
-        "--strict", action="store_true", help="coi cảnh báo (người có thể trùng) là lỗi"
-    )
+    p.add_argument("--strict", action="store_true", help="coi cảnh báo (người có thể trùng) là lỗi")
     p.set_defaults(func=run)
 
 

@@ -110,7 +110,7 @@ def write_unique(content: Path, record: Record) -> Path:
         except FileExistsError:
             continue
         return path
-    raise NewsarchiveError(f"too many records with slug {base!r} on {record.date}", content)
+    raise NewsarchiveError(f"quá nhiều bản ghi có slug {base!r} trong ngày {record.date}", content)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
             sha = hashlib.sha256(raw).hexdigest()
             if sha in known:
                 outcome.skipped += 1
-                bar.write(f"bỏ qua: {path}: already imported as {known[sha]}")
+                bar.write(f"bỏ qua: {path}: đã nhập thành {known[sha]}")
                 continue
             article = parse_bytes(raw, str(path), furniture)
             record = article.to_record(imported=imported_at, fallback_date=args.date)
@@ -146,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
         outcome.imported += 1
     bar.close()
     print(
-        f"newsarchive import: {outcome.imported} imported, {outcome.skipped} skipped, "
-        f"{outcome.failed} failed"
+        f"newsarchive import: đã nhập {outcome.imported}, bỏ qua {outcome.skipped}, "
+        f"lỗi {outcome.failed}"
     )
     return 1 if outcome.failed else 0

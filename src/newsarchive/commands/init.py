@@ -23,5 +23,5 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     for path in create_site(args.dir, args.title):
         print(f"đã tạo {path}{'/' if path.is_dir() else ''}")
-    print(f"Tiếp theo: cd {args.dir} && newsarchive new --title \"…\" --date YYYY-MM-DD")
+    print(f'Tiếp theo: cd {args.dir} && newsarchive new --title "…" --date YYYY-MM-DD')
     return 0

@@ -70,7 +70,7 @@ class ParsedArticle:
         day = self.date or fallback_date
         if day is None:
             raise NewsarchiveError(
-                "no publication date found in the scrape; give one with --date YYYY-MM-DD",
+                "không tìm thấy ngày đăng trong bản cào; hãy cho ngày bằng --date YYYY-MM-DD",
                 self.source,
             )
         return Record(
@@ -99,7 +99,7 @@ def parse_file(path: str | Path, extra_furniture: Iterable[str] = ()) -> ParsedA
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise NewsarchiveError(f"cannot read: {exc.strerror or exc}", path) from None
+        raise NewsarchiveError(f"không đọc được: {exc.strerror or exc}", path) from None
     return parse_bytes(raw, str(path), extra_furniture)
 
 
@@ -126,7 +126,7 @@ def parse_text(
     extra = frozenset(furniture_key(line) for line in extra_furniture if line.strip())
     layout = analyse(text, title=title, extra_furniture=extra)
     if not layout.title or not (layout.paragraphs or layout.captions):
-        raise NewsarchiveError("no article found (no title and body text)", source)
+        raise NewsarchiveError("không tìm thấy bài (không có tiêu đề và nội dung)", source)
     article = ParsedArticle(
         source=source,
         title=layout.title,
@@ -149,7 +149,7 @@ def parse_html(
     """Parse a saved HTML page: trafilatura's main text, then the text rules."""
     page = extract_html(markup)
     if not page.text.strip():
-        raise NewsarchiveError("no article text found in the HTML page", source)
+        raise NewsarchiveError("không tìm thấy nội dung bài trong trang HTML", source)
     article = parse_text(page.text, source, title=page.title, extra_furniture=extra_furniture)
     meta_date = parse_iso_date(page.date)
     if article.date is None and meta_date:

@@ -33,15 +33,15 @@ def decode_bytes(raw: bytes, path: str | Path = "<scrape>") -> str:
 
     Raise NewsarchiveError naming ``path`` for empty, binary or legacy-encoded input."""
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise NewsarchiveError("the file is empty", path)
+        raise NewsarchiveError("tệp rỗng", path)
     text = _decode(raw, path)
     text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise NewsarchiveError("the file holds no text", path)
+        raise NewsarchiveError("tệp không có chữ nào", path)
     if _CONTROL.search(text[:_SAMPLE]):
         raise NewsarchiveError(
-            "the file looks binary (control characters), not a text scrape", path
+            "tệp có vẻ là tệp nhị phân (ký tự điều khiển), không phải bản cào dạng chữ", path
         )
     _refuse_legacy(text, path)
     return text
@@ -56,7 +56,9 @@ def _decode(raw: bytes, path: str | Path) -> str:
     if sixteen:
         return _strict(raw, sixteen, path)
     if b"\x00" in raw[:_SAMPLE]:
-        raise NewsarchiveError("the file looks binary (NUL bytes), not a text scrape", path)
+        raise NewsarchiveError(
+            "tệp có vẻ là tệp nhị phân (byte NUL), không phải bản cào dạng chữ", path
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -64,8 +66,8 @@ def _decode(raw: bytes, path: str | Path) -> str:
     text = raw.decode("cp1258", errors="replace")
     if "\ufffd" in text or not looks_vietnamese(text):
         raise NewsarchiveError(
-            "cannot decode: not UTF-8, UTF-16 or Windows-1258 Vietnamese text "
-            "(legacy TCVN3/VNI files must be converted to Unicode first)",
+            "không giải mã được: không phải chữ Việt UTF-8, UTF-16 hay Windows-1258 "
+            "(tệp TCVN3/VNI cũ phải chuyển sang Unicode trước)",
             path,
         )
     return text
@@ -76,7 +78,7 @@ def _strict(raw: bytes, encoding: str, path: str | Path) -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         raise NewsarchiveError(
-            f"invalid {encoding.upper()} text at byte {exc.start}", path
+            f"chữ {encoding.upper()} không hợp lệ ở byte {exc.start}", path
         ) from None
 
 
@@ -119,7 +121,7 @@ def _refuse_legacy(text: str, path: str | Path) -> None:
     vi_only = len(_VI_ONLY_RE.findall(sample))
     if vi_only < 0.5 * tells:
         raise NewsarchiveError(
-            "the text looks like a legacy Vietnamese encoding (TCVN3/ABC or VNI) shown as "
-            "Latin-1; convert it to Unicode (UTF-8) first",
+            "văn bản có vẻ dùng bảng mã tiếng Việt cũ (TCVN3/ABC hoặc VNI); "
+            "hãy chuyển sang Unicode (UTF-8) trước",
             path,
         )

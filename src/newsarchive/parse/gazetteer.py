@@ -6,7 +6,7 @@ case- and tone-placement-insensitive; ``longest_match`` finds multi-word entries
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from newsarchive.vi.text import match_key
@@ -69,16 +69,61 @@ def lists_by_first_syllable(names: tuple[str, ...]) -> dict[str, frozenset[str]]
     return {k: frozenset(v) for k, v in table.items()}
 
 
+_TABLES: dict[str, tuple[dict[str, tuple[int, ...]], frozenset[Phrase]]] = {}
+
+
 def longest_match(keys: list[str], start: int, name: str) -> int:
     """Number of syllables of the longest entry of ``name`` starting at ``keys[start]``."""
     if start >= len(keys):
         return 0
-    sizes = _index(name).get(keys[start])
+    tables = _TABLES.get(name)
+    if tables is None:
+        tables = _TABLES[name] = (_index(name), phrases(name))
+    sizes = tables[0].get(keys[start])
     if not sizes:
         return 0
-    table = phrases(name)
+    table = tables[1]
     room = len(keys) - start
     for size in sizes:
         if size == 1 or (size <= room and tuple(keys[start : start + size]) in table):
             return size
     return 0
+
+
+@cache
+def _longest_entry(names: tuple[str, ...]) -> dict[str, int]:
+    """First syllable → the most syllables of an entry of the lists ``names`` starting with it."""
+    table: dict[str, int] = {}
+    for name in names:
+        for key, sizes in _index(name).items():
+            table[key] = max(table.get(key, 0), sizes[0])
+    return table
+
+
+_NO_MATCH: dict[str, int] = {}
+
+
+@cache
+def first_syllables(names: tuple[str, ...]) -> frozenset[str]:
+    """The syllables an entry of one of the lists ``names`` starts with."""
+    return frozenset(_longest_entry(names))
+
+
+def matches_at(keys: list[str], start: int, names: tuple[str, ...]) -> dict[str, int]:
+    """List name → syllables of its longest entry starting at ``keys[start]``, for each of
+    ``names`` with one (cached per run of syllables: one look-up instead of one per list)."""
+    size = _longest_entry(names).get(keys[start]) if start < len(keys) else None
+    if not size:
+        return _NO_MATCH
+    return _matches_window(tuple(keys[start : start + size]), names)
+
+
+@lru_cache(maxsize=65536)
+def _matches_window(window: Phrase, names: tuple[str, ...]) -> dict[str, int]:
+    keys = list(window)
+    found = {}
+    for name in names:
+        size = longest_match(keys, 0, name)
+        if size:
+            found[name] = size
+    return found

@@ -38,6 +38,7 @@ _OBJECT_WORDS = gz.word_keys("của cho với gửi tặng giúp nhờ gặp th�
 _ADDRESS = gz.word_keys("ông bà anh chị em cô chú bác cụ")
 _ADVERBS = gz.word_keys("cũng đã thì vừa lại còn")
 _DETERMINERS = gz.word_keys("một là những các vị")
+_MIDDLE_NAMES = gz.word_keys("Văn Thị")
 
 
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]$")  # "bà L.T.H"
@@ -79,6 +80,7 @@ class Mention:
     weak: bool = False  # no evidence of its own: kept only if it names a known person
     listed: bool = False  # listed right after the previous mention ("A, B và C")
     titled: bool = False  # has an honorific, kinship word or role of its own
+    description: str | None = None  # ", người lai tạo giống lúa ST25,": a role only if no other
     org: bool = False  # part of an organisation/street/place name: not a person
 
 
@@ -99,8 +101,15 @@ def tokenize(text: str) -> list[Token]:
             append(_token(word[:2], start))
             append(_token(".", start + 2))
             word, start = word[3:], start + 3
-        append(Token(word, *info(word), start))
+        key, is_word, cap, name = info(word)
+        append(Token(word, key, is_word, cap, name, start))
     return tokens
+
+
+@lru_cache(maxsize=16384)
+def _key(word: str) -> str:
+    """``match_key`` of one word, cached."""
+    return match_key(word)
 
 
 def _token(word: str, start: int) -> Token:
@@ -178,10 +187,11 @@ def tag(sent: list[Token]) -> None:
     keys = [t.key for t in sent]
     i = 0
     n = len(sent)
-    starts = gz.lists_by_first_syllable(_ALL_LISTS)
+    stopwords = gz.raw("stopwords")
+    heads = gz.first_syllables(_ALL_LISTS)
     while i < n:
         tok = sent[i]
-        present = starts.get(tok.key) if tok.word else None
+        present = gz.matches_at(keys, i, _ALL_LISTS) if tok.key in heads else None
         if not present:
             i += 1
             continue
@@ -190,16 +200,14 @@ def tag(sent: list[Token]) -> None:
             i > 1
             and is_name_word(sent[i - 1])
             and sent[i - 2].text not in _QUOTES
-            and sent[i - 1].text not in gz.raw("stopwords")
+            and sent[i - 1].text not in stopwords
         )
         best, best_len = "", 0
-        if tok.cap and "places" in present and gz.longest_match(keys, i, "places") >= 2:
-            i += gz.longest_match(keys, i, "places")
+        if tok.cap and present.get("places", 0) >= 2:
+            i += present["places"]
             continue
         for label, name in _LISTS:
-            if name not in present:
-                continue
-            size = gz.longest_match(keys, i, name)
+            size = present.get(name, 0)
             if size <= best_len:
                 continue
             if not _allowed(sent, i, size, label, at_start, prev_cap):
@@ -208,11 +216,9 @@ def tag(sent: list[Token]) -> None:
                 continue
             best, best_len = label, size
         if not best_len and (not tok.cap or at_start) and "speech_verbs" in present:
-            size = gz.longest_match(keys, i, "speech_verbs")
-            if size:
-                best, best_len = "V", size
+            best, best_len = "V", present["speech_verbs"]
         if not best_len and "role_modifiers" in present:
-            size = gz.longest_match(keys, i, "role_modifiers")
+            size = present["role_modifiers"]
             if (not prev_cap or at_start) and (
                 gz.longest_match(keys, i + size, "roles")
                 or gz.longest_match(keys, i + size, "role_modifiers")
@@ -263,11 +269,18 @@ def _allowed(
     return not prev_cap or tok.cap
 
 
+def _keys(sent: list[Token]) -> list[str]:
+    return [t.key for t in sent]
+
+
 def _clause_left(sent: list[Token], start: int, limit: int = 18) -> int:
     """Index where the phrase ending before ``start`` begins (after a break)."""
     j = start
     while j > 0 and start - j < limit:
         prev = sent[j - 1]
+        if prev.text == ")" and j >= 3 and sent[j - 3].text == "(" and _acronym(sent[j - 2]):
+            j -= 3  # "Quỹ Tiền tệ Quốc tế (IMF) Kristalina Georgieva"
+            continue
         if not prev.word:
             if prev.text in ("&", "/"):
                 j -= 1
@@ -331,7 +344,11 @@ def find_mentions(
     org_end = -1
     while i < n:
         tok = sent[i]
-        if tok.tag or not tok.name or (len(tok.text) == 1 and not _initial(sent, i)):
+        if (
+            tok.tag
+            or not tok.name
+            or (len(tok.text) == 1 and not _initial(sent, i) and not _ede_prefix(sent, i))
+        ):
             i += 1
             continue
         j = i
@@ -413,6 +430,21 @@ def _listed(sent: list[Token], a: Mention, b: Mention) -> bool:
     return between in ([","], ["và"], ["-"], ["–"], ["hay"], ["hoặc"], ["cùng"])
 
 
+def _verb_at(sent: list[Token], k: int) -> bool:
+    return k < len(sent) and sent[k].tag == "V"
+
+
+def _ede_prefix(sent: list[Token], i: int) -> bool:
+    """``Y Bhin Niê``: the ``Y`` that opens men's names of the Ê Đê and M'Nông peoples."""
+    return (
+        sent[i].text == "Y"
+        and i + 2 < len(sent)
+        and sent[i + 1].name
+        and not sent[i + 1].tag
+        and sent[i + 2].name
+    )
+
+
 def _initial(sent: list[Token], j: int) -> bool:
     """``L`` in ``Vũ Thế L.``: a one-letter abbreviation of a name's last syllable."""
     tok = sent[j]
@@ -430,9 +462,12 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     """Decide whether the capitalised run ``sent[i:j]`` names a person."""
     run = [k for k in range(i, j) if sent[k].text != "."]
     while run:
-        size = gz.longest_match([sent[k].key for k in run], 0, "stopwords")
-        if not size:
-            break
+        run_keys = [sent[k].key for k in run]
+        size = gz.longest_match(run_keys, 0, "stopwords")
+        if not size or gz.longest_match(run_keys, 0, "places") > size:
+            break  # "Nhật Bản Kishida Fumio": a place, not the word "Nhật"
+        if len(run) > 2 and _is_surname(sent[run[0]]) and run_keys[1] in _MIDDLE_NAMES:
+            break  # "Vì Văn Thương": the family name Vì, not the conjunction
         run = run[size:]
     if not run:
         return None
@@ -448,15 +483,30 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     keys = [sent[k].key for k in run]
     place_len = gz.longest_match(keys, 0, "places")
     if place_len == len(run) and not honorific_title:
+        if (
+            len(run) == 1
+            and first > 0
+            and sent[first - 1].text == ","
+            and _verb_at(sent, first + 1)
+        ):
+            # '"…", Mỹ chia sẻ': a given name that is also a place, speaking; kept (weak)
+            # only if it is the short form of someone named in the article
+            return Mention(
+                sent[first].text, first, first + 1, span_start=first, span_end=first + 1, weak=True
+            )
         return None
     nationality = -1
     if len(run) >= 2 and before is not None and before.key == _NGUOI and not addressed:
         nationality = run[0]
-        run = run[1:]  # "tay đấm người Ireland McGregor": a nationality, then the name
+        cut = place_len if 0 < place_len < len(run) else 1
+        run = run[cut:]  # "tay đấm người Ireland McGregor": a nationality, then the name
+        place_len = 0
     left = _clause_left(sent, first)
     adjacent_org = _adjacent_org(sent, first)
     role_at = _role_start(sent, left, first)
     org_in_phrase = any(sent[k].tag == "O" for k in range(left, first))
+    if adjacent_org and _holder_after_head(sent, run, role_at):
+        adjacent_org = False  # "Chủ tịch UBND tỉnh Võ Quang Tuấn": the holder, not the unit
     if adjacent_org:
         pos = _split_name(run, sent)
         if pos <= 0 and not addressed:
@@ -472,12 +522,19 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         _official_before(sent, run[0])
         and len(run) >= 3
         and all(is_foreign(sent[k].text) for k in run)
+        and (sent[run[0]].key,) not in gz.phrases("foreign_given_names")
     ):
         run = run[1:]  # "Thống đốc Bicol Al Francis Bichara": the office's jurisdiction
     if len(run) > MAX_NAME or (not _is_surname(sent[run[0]]) and len(run) > 2):
         pos = _split_name(run, sent)
         if pos > 0 or len(run) > MAX_NAME:
             run = run[pos:] if pos >= 0 else run[-MAX_NAME:]
+    if (
+        len(run) > 1
+        and gz.longest_match([sent[k].key for k in run], 0, "places") == len(run)
+        and not honorific_title
+    ):
+        return None  # "Nhà hát Lớn Hà Nội": the run cut down to a place
     first, last = run[0], run[-1] + 1
     if last < len(sent) and sent[last].text == "." and _initial(sent, last - 1):
         last += 1
@@ -485,6 +542,8 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         return None
     words = [sent[k] for k in run]
     single = len(words) == 1
+    if single and role_at is not None and gz.longest_match(_keys(sent), first, "portfolios") > 1:
+        return None  # "Bộ trưởng Tài chính Mỹ Janet Yellen": a portfolio, not "Tài"
     if single and (words[0].key,) in gz.phrases("places") and not honorific_title:
         return None
     if words[-1].text in gz.raw("foreign_org_words") and not addressed and role_at is None:
@@ -505,6 +564,12 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
             addressed
             or role_at is not None
             or (_is_surname(words[0]) and len(words) <= MAX_NAME and _name_like(words))
+            or (
+                (words[0].key,) in gz.phrases("foreign_given_names")
+                and len(words) <= MAX_NAME
+                and all(is_foreign(w.text) for w in words)
+                and words[-1].text not in gz.raw("foreign_org_words")
+            )
         )
     if (
         not strong
@@ -520,6 +585,8 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     role, span_end = _role_after(sent, last)
     if role is None and role_at is None and (honorific or kin):
         role = _role_in_opening_phrase(sent, first - len(kin) if kin else first)
+    if role is None and role_at is None:
+        role = _role_before_la(sent, first - len(kin) if kin else first - bool(honorific))
     if role_at is not None:
         role_at = _extend_role_left(sent, role_at)
         role_before = _sentence_case(sent, role_at, _text(sent, role_at, first))
@@ -531,6 +598,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         last=last,
         honorific=honorific,
         role=_trim_role(role),
+        description=_description_after(sent, last) if role is None else None,
         span_start=role_at if role_at is not None else (first - (1 if honorific else 0)),
         span_end=min(max(span_end, last), len(sent)),
         relational=relational,
@@ -626,6 +694,8 @@ def _extend_role_left(sent: list[Token], k: int) -> int:
             return k
         while j > 0 and sent[j - 1].tag in ("M", "M+"):
             j -= 1
+        if j > 0 and sent[j - 1].word and sent[j - 1].key not in _DETERMINERS | _BREAK_WORDS:
+            return k  # "Giải trình ý kiến đại biểu, Phó Chủ tịch X": an object, not a role
         k = j
     return k
 
@@ -652,6 +722,23 @@ def _role_in_opening_phrase(sent: list[Token], k: int) -> str | None:
     return _sentence_case(sent, start, _text(sent, start, k - 1))
 
 
+def _role_before_la(sent: list[Token], k: int) -> str | None:
+    """``Một hành khách là anh Lý Quốc Bảo chia sẻ``: a role, then ``là`` and the name."""
+    if k < 2 or sent[k - 1].key != _LA:
+        return None
+    j = k - 1
+    while j > 0 and sent[j - 1].word and sent[j - 1].tag not in ("V", "V+", "H", "K") and k - j < 9:
+        j -= 1
+    if j > 0 and sent[j - 1].text not in ",;:" and sent[j - 1].text not in _QUOTES:
+        return None  # the phrase must open the sentence or a clause
+    head = j
+    while head < k - 1 and sent[head].key in _DETERMINERS:
+        head += 1
+    if head >= k - 1 or sent[head].tag not in ("R", "M") or _names_someone(sent, head):
+        return None
+    return _sentence_case(sent, head, _text(sent, head, k - 1))
+
+
 def _sentence_case(sent: list[Token], k: int, role: str) -> str:
     """``Ca sĩ Lam Trường`` opening a sentence: the occupation is "ca sĩ" (a title such as
     "Bộ trưởng" or "Cựu Tổng thống" keeps its capital)."""
@@ -667,11 +754,16 @@ def _trim_role(role: str | None) -> str | None:
     if not role:
         return None
     words = role.split()
-    while words and match_key(words[-1]) in _ROLE_TAIL:
+    while words and _key(words[-1]) in _ROLE_TAIL:
         words.pop()
-    while words and match_key(words[0]) in _DETERMINERS:
+    while words and _key(words[0]) in _DETERMINERS:
         words.pop(0)
+    if tuple(_key(w) for w in words[:2]) in _RESIDENTS:
+        return None  # "người dân phường Cái Khế": where the person lives, like an address
     return " ".join(words) or None
+
+
+_RESIDENTS = frozenset(gz.phrase_key(w) for w in ("người dân", "cư dân"))
 
 
 def _official_before(sent: list[Token], first: int) -> bool:
@@ -712,11 +804,45 @@ def _honorific_before(sent: list[Token], first: int) -> str | None:
     return text[0].lower() + text[1:] if form[:1].islower() else text
 
 
+_HOLDER_HEADS = frozenset(
+    gz.phrase_key(w)
+    for w in (
+        "tỉnh", "thành phố", "TP", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường",
+        "chương trình", "dự án", "đề tài", "hội nghị", "hội thảo", "cuộc thi", "giải",
+    )
+)  # fmt: skip
+
+
+def _holder_after_head(sent: list[Token], run: list[int], role_at: int | None) -> bool:
+    """``Chủ tịch UBND tỉnh Võ Quang Tuấn`` · ``Tổng đạo diễn chương trình Lê Hoàng Quân``:
+    after a role and a lower-case unit or event head, a full personal name (family name
+    and two or three more syllables, no place) is the role's holder."""
+    if role_at is None or not 3 <= len(run) <= MAX_NAME:
+        return False
+    words = [sent[k] for k in run]
+    if not _is_surname(words[0]) or not _name_like(words) or any(is_foreign(w.text) for w in words):
+        return False
+    if gz.longest_match([w.key for w in words], 0, "places"):
+        return False
+    k = run[0] - 1
+    while k > 0 and sent[k].tag == "O+":
+        k -= 1
+    if k < 0 or sent[k].tag != "O" or sent[k].cap:
+        return False
+    return tuple(t.key for t in sent[k : run[0]]) in _HOLDER_HEADS
+
+
+_SCHOOL_QUALIFIERS = gz.word_keys("chuyên")
+
+
 def _adjacent_org(sent: list[Token], first: int) -> bool:
     """An organisation or place head directly precedes the run (numbers may come between:
-    ``ngõ 36 Giang Văn Minh``; an acronym between is the organisation's own name)."""
+    ``ngõ 36 Giang Văn Minh``; an acronym between is the organisation's own name;
+    ``Trường THPT chuyên Lê Quý Đôn``)."""
     k = first - 1
     while k >= 0 and sent[k].text[0].isdigit():
+        k -= 1
+    if k > 0 and not sent[k].cap and sent[k].key in _SCHOOL_QUALIFIERS:
         k -= 1
     while k > 0 and sent[k].tag == "O+":
         k -= 1
@@ -727,10 +853,44 @@ def _role_start(sent: list[Token], left: int, first: int) -> int | None:
     """Index of the earliest role head (with its modifiers) in the phrase before a name."""
     for k in range(left, first):
         if sent[k].tag == "R":
+            if _other_name_between(sent, k, first):
+                continue  # "HLV Hiroshi Tanaka tung tân binh … Daniel Passira"
             while k > left and sent[k - 1].tag in ("M", "M+"):
                 k -= 1
             return k
     return None
+
+
+def _other_name_between(sent: list[Token], k: int, first: int) -> bool:
+    """A personal name (family name or foreign given name first, two or more words) ends
+    between the role head at ``k`` and the name at ``first``: the role is that person's."""
+    while k < first:
+        if not (sent[k].name and not sent[k].tag):
+            k += 1
+            continue
+        j = k
+        while j < first and sent[j].name and not sent[j].tag:
+            j += 1
+        if j == first:
+            return False
+        words = sent[k:j]
+        keys = [w.key for w in words]
+        place = gz.longest_match(keys, 0, "places")
+        if 0 < place < len(words):  # "người Tây Ban Nha Carlos Alcaraz"
+            words, keys = words[place:], keys[place:]
+        if (
+            len(words) >= 2
+            and (
+                _is_surname(words[0])
+                or (keys[0],) in gz.phrases("foreign_given_names")
+                or (len(words) <= 3 and all(is_foreign(w.text) for w in words))
+            )
+            and gz.longest_match(keys, 0, "places") < len(words)
+            and _name_like(words)
+        ):
+            return True
+        k = j
+    return False
 
 
 def _quoted_title(sent: list[Token], first: int, last: int) -> bool:
@@ -790,6 +950,11 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
                 ):
                     return _text(sent, seg_start, k), close + 1
                 seg_start = k + 1
+        if close + 1 < n and sent[close + 1].text == ",":
+            # "bị cáo X (39 tuổi, ngụ quận Hoàng Mai), kế toán trưởng công ty, …"
+            role, after = _role_after(sent, close + 1)
+            if role:
+                return role, after
         return None, min(close + 1, n)
     if tok.key == _LA:
         k = last + 1
@@ -797,7 +962,7 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
             sent[k].key in _DETERMINERS or sent[k].key == _TRONG or sent[k].text[0].isdigit()
         ):
             k += 1
-        if k < n and sent[k].tag == "R":
+        if k < n and sent[k].tag == "R" and not _names_someone(sent, k):
             end = k
             while (
                 end < n and end - k < 15 and sent[end].text not in ",;:.!?" and sent[end].key != _VA
@@ -840,7 +1005,10 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
         if cur.text in (",", "-", "–", "—"):
             nxt = sent[end + 1] if end + 1 < n else None
             if nxt is None or not (
-                nxt.tag in ("R", "M") or (nxt.tag == "O" and nxt.cap) or _continues_org(nxt)
+                nxt.tag in ("R", "M")
+                or (nxt.tag == "O" and nxt.cap)
+                or _continues_org(nxt)
+                or _unit_follows(sent, end + 1)
             ):
                 break
         end += 1
@@ -887,8 +1055,39 @@ def _personal_detail(sent: list[Token], k: int) -> bool:
 
 
 _FORMER = gz.word_keys("nguyên cựu")
+_UNITS = frozenset(
+    gz.phrase_key(w)
+    for w in ("tỉnh", "thành phố", "TP", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường")
+)
+
+
+def _unit_follows(sent: list[Token], k: int) -> bool:
+    """``…, xã Phúc Trạch``: an administrative unit with its name continues a role."""
+    for size in (2, 1):
+        if tuple(t.key for t in sent[k : k + size]) in _UNITS:
+            return k + size < len(sent) and sent[k + size].name and sent[k].tag == "O"
+    return False
 
 
 def _continues_org(tok: Token) -> bool:
     """``…, Nguyên Phó Chủ tịch …``: a capitalised "former" continues a list of roles."""
     return tok.cap and tok.key in _FORMER
+
+
+def _description_after(sent: list[Token], last: int) -> str | None:
+    """``X, người lai tạo giống lúa ST25, khuyên…``: a ``người …`` phrase between commas
+    describing the person (kept as the role only when no role is written for them)."""
+    n = len(sent)
+    if last + 2 >= n or sent[last].text != "," or sent[last + 1].key != _NGUOI:
+        return None
+    nxt = sent[last + 2]
+    if not nxt.word or nxt.cap or nxt.tag in ("K", "K+"):
+        return None  # "người Mỹ": a nationality; "người thân": kin
+    end = last + 2
+    while end < n and sent[end].text not in ",;:.!?()" and sent[end].text not in _QUOTES:
+        if end - last > 12:
+            return None
+        end += 1
+    if end >= n or sent[end].text != ",":
+        return None
+    return _text(sent, last + 1, end)

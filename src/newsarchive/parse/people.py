@@ -50,6 +50,7 @@ class _Entity:
     name: str
     keys: tuple[str, ...]
     roles: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)  # used when no role is written
     honorific: str | None = None
     speaks: bool = False
     order: int = 0
@@ -70,6 +71,8 @@ def extract_people(paragraphs: list[str], captions: list[str], authors: list[str
             continue
         if item.mention.role:
             ent.roles.append(item.mention.role)
+        elif item.mention.description:
+            ent.descriptions.append(item.mention.description)
         if item.mention.honorific and not ent.honorific:
             ent.honorific = item.mention.honorific
         ent.speaks = ent.speaks or item.speaks
@@ -88,7 +91,10 @@ def extract_people(paragraphs: list[str], captions: list[str], authors: list[str
     author_keys = {match_key(a) for a in authors if a}
     kept = [e for e in entities if match_key(e.name) not in author_keys]
     kept.sort(key=lambda e: e.order)
-    people = [Person(e.name, _best_role(e.roles), honorific=e.honorific) for e in kept]
+    people = [
+        Person(e.name, _best_role(e.roles) or _best_role(e.descriptions), honorific=e.honorific)
+        for e in kept
+    ]
     speakers = [p for p, e in zip(people, kept, strict=True) if e.speaks]
     quotes = _quotes(units, seen, owner, said, {id(e) for e in kept})
     return PeopleResult(people=people, speakers=speakers, quotes=quotes)

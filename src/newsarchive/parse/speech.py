@@ -79,6 +79,8 @@ def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts
             speaking.add(idx)
         if _colon_quote(sent, mentions, idx) and not _is_object(sent, m):
             speaking.add(idx)
+        if _answer_line(sent, m) or _after_quote(sent, mentions, idx):
+            speaking.add(idx)
     return SpeechFacts(speaking, pronoun, role_subject, verb_at)
 
 
@@ -91,9 +93,38 @@ def _speech_noun_before(sent: list[Token], mentions: list[Mention], idx: int) ->
         tok = sent[k]
         if tok.text in ".;:!?" or tok.text in _QUOTE_OPEN:
             return False
-        if tok.tag == "V" or gz.longest_match(keys, k, "speech_nouns"):
+        if gz.longest_match(keys, k, "speech_nouns"):
             return True
+        if tok.tag in ("V", "V+") and k >= start - 1:
+            return True  # "chia sẻ của bà X": the verb used as a noun, right before "của"
     return False
+
+
+def _after_quote(sent: list[Token], mentions: list[Mention], idx: int) -> bool:
+    """``"…", ông Bảy phấn khởi.``: a name right after a quotation, with only a few words
+    (how it was said) before the sentence ends, attributes the quotation."""
+    m = mentions[idx]
+    k = m.span_start
+    if k < 2 or sent[k - 1].text != "," or sent[k - 2].text not in '"”»':
+        return False
+    if idx + 1 < len(mentions) or _is_object(sent, m):
+        return False
+    tail = [t for t in sent[m.span_end :] if t.word]
+    return len(tail) <= 3 and all(not t.cap for t in tail)
+
+
+def _answer_line(sent: list[Token], m: Mention) -> bool:
+    """``- TS Vương Hữu Nhân: Nguyên nhân chính là…``: an interview answer (or a speaker
+    label in a transcript) opens with the name and a colon, then the words said."""
+    k = 0
+    while k < m.span_start and not sent[k].word and sent[k].text in "-–—•*":
+        k += 1
+    return (
+        k == m.span_start
+        and m.span_end + 1 < len(sent)
+        and sent[m.span_end].text == ":"
+        and sent[m.span_end + 1].word
+    )
 
 
 def _colon_quote(sent: list[Token], mentions: list[Mention], idx: int) -> bool:
@@ -121,12 +152,10 @@ def _subject_before(sent: list[Token], mentions: list[Mention], v: int) -> set[i
     start = m.span_end
     if m.span_end > m.last and start < v and sent[start].text == ",":
         start += 1  # "A, Role, dự và phát biểu": the comma closing the apposition
-    for k in range(start, v):
-        tok = sent[k]
-        if tok.text in ',;:.!?"“”' or tok.tag in ("K", "H"):
-            return None
-    if _is_object(sent, m):
-        return None
+    blocked = any(sent[k].text in ',;:.!?"“”' or sent[k].tag in ("K", "H") for k in range(start, v))
+    if blocked or _is_object(sent, m):
+        inserted = _before_insertion(sent, mentions, v)
+        return {inserted} if inserted is not None else None
     group = {best}
     k = best
     while k > 0 and _coordinated(sent, mentions[k - 1], mentions[k]):
@@ -135,6 +164,24 @@ def _subject_before(sent: list[Token], mentions: list[Mention], v: int) -> set[i
             break
         group.add(k)
     return group
+
+
+def _before_insertion(sent: list[Token], mentions: list[Mention], v: int) -> int | None:
+    """``X, học trò của bà, kể lại`` · ``Con trai bệnh nhân, anh X, cho biết``: the subject
+    is separated from its verb by a phrase between commas (no other clause mark inside)."""
+    if v < 2 or sent[v - 1].text != ",":
+        return None
+    k = v - 2
+    while k >= 0 and sent[k].text not in ',;:.!?"“”()' and sent[k].tag != "V" and v - k < 14:
+        k -= 1
+    if k < 0 or sent[k].text != ",":
+        return None
+    for idx, m in enumerate(mentions):
+        if m.span_end == k and not _is_object(sent, m):
+            return idx
+        if m.span_end == v - 1 and k < m.span_start and not _is_object(sent, m):
+            return idx  # the name itself is the phrase between commas
+    return None
 
 
 def _is_object(sent: list[Token], m: Mention) -> bool:

@@ -38,22 +38,24 @@ def parse_record(text: str, path: str | Path = "<record>") -> Record:
     text = nfc(text.removeprefix("\ufeff"))
     lines = text.split("\n")
     if not lines or lines[0].rstrip("\r") != FENCE:
-        raise NewsarchiveError("a record must start with a '---' front-matter line", path, 1)
+        raise NewsarchiveError("bản ghi phải bắt đầu bằng dòng '---' (phần đầu YAML)", path, 1)
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r") in (FENCE, "...")), None)
     if end is None:
-        raise NewsarchiveError("front matter opened on line 1 is never closed with '---'", path, 1)
+        raise NewsarchiveError(
+            "phần đầu YAML mở ở dòng 1 nhưng không có dòng '---' đóng lại", path, 1
+        )
     front = "\n".join(lines[1:end])
     try:
         data = yaml.load(front, Loader=_RecordLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 1
-        raise NewsarchiveError(f"invalid YAML: {exc.problem or exc}", path, line) from None
+        raise NewsarchiveError(f"YAML không hợp lệ: {exc.problem or exc}", path, line) from None
     except yaml.YAMLError as exc:
-        raise NewsarchiveError(f"invalid YAML: {exc}", path, 1) from None
+        raise NewsarchiveError(f"YAML không hợp lệ: {exc}", path, 1) from None
     if not isinstance(data, dict):
         raise NewsarchiveError(
-            f"front matter must be a mapping of keys to values, got {type(data).__name__}", path, 2
+            f"phần đầu phải là các dòng 'khoá: giá trị', nhưng là {type(data).__name__}", path, 2
         )
     body = "\n".join(lines[end + 1 :]).strip("\n")
     try:
@@ -75,13 +77,15 @@ def load_record(path: str | Path) -> Record:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise NewsarchiveError(f"cannot read record: {exc.strerror}", path) from None
+        raise NewsarchiveError(f"không đọc được bản ghi: {exc.strerror}", path) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise NewsarchiveError(
-            f"record is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8", path, line
+            f"bản ghi không ở dạng UTF-8 (byte 0x{raw[exc.start]:02x}); hãy lưu lại bằng UTF-8",
+            path,
+            line,
         ) from None
     return parse_record(text, path)
 

@@ -152,14 +152,14 @@ class Record:
         slug = data.get("slug")
         if slug is not None and (not isinstance(slug, str) or not SLUG_RE.match(slug)):
             raise RecordValueError(
-                "slug", f"must be lower-case letters, digits and hyphens, got {slug!r}"
+                "slug", f"chỉ gồm chữ thường không dấu, số và dấu gạch ngang, nhưng là {slug!r}"
             )
         draft = data.get("draft", False)
         if not isinstance(draft, bool):
-            raise RecordValueError("draft", f"must be true or false, got {draft!r}")
+            raise RecordValueError("draft", f"phải là true hoặc false, nhưng là {draft!r}")
         source = data.get("source")
         if source is not None and not isinstance(source, dict):
-            raise RecordValueError("source", "must be a mapping (file, sha256, imported)")
+            raise RecordValueError("source", "phải gồm các khoá file, sha256, imported")
         return cls(
             title=title,
             date=day,
@@ -201,16 +201,16 @@ def parse_date_value(value: Any) -> tuple[dt.date, dt.time | None]:
     if isinstance(value, dt.date):
         return value, None
     if value is None:
-        raise RecordValueError("date", "is required (YYYY-MM-DD)")
+        raise RecordValueError("date", "bắt buộc phải có (YYYY-MM-DD)")
     match = _DATE_RE.match(str(value).strip())
     if not match:
-        raise RecordValueError("date", f"must be YYYY-MM-DD, got {value!r}")
+        raise RecordValueError("date", f"phải có dạng YYYY-MM-DD, nhưng là {value!r}")
     year, month, day, hour, minute, second = (int(g) if g else None for g in match.groups()[:6])
     try:
         day_value = dt.date(year, month, day)  # type: ignore[arg-type]
         time = dt.time(hour, minute, second or 0) if hour is not None else None  # type: ignore[arg-type]
     except ValueError as exc:
-        raise RecordValueError("date", f"{value!r} is not a real date ({exc})") from None
+        raise RecordValueError("date", f"{value!r} không phải ngày có thật ({exc})") from None
     return day_value, time
 
 
@@ -218,10 +218,10 @@ def _text(data: dict[str, Any], key: str, required: bool = False) -> str | None:
     value = data.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise RecordValueError(key, "is required")
+            raise RecordValueError(key, "bắt buộc phải có")
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise RecordValueError(key, f"must be text, got {type(value).__name__}")
+        raise RecordValueError(key, f"phải là chuỗi chữ, nhưng là {type(value).__name__}")
     return nfc(str(value).strip())
 
 
@@ -232,16 +232,16 @@ def _text_list(data: dict[str, Any], key: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        raise RecordValueError(key, "must be a list of names")
+        raise RecordValueError(key, "phải là danh sách tên")
     return [_text({key: v}, key, required=True) or "" for v in value]
 
 
 def _fields(item: Any, key: str, allowed: tuple[str, ...]) -> dict[str, str | None]:
     if not isinstance(item, dict):
-        raise RecordValueError(key, f"each entry must be a mapping, got {item!r}")
+        raise RecordValueError(key, f"mỗi mục phải là các dòng 'khoá: giá trị', nhưng là {item!r}")
     unknown = sorted(set(item) - set(allowed))
     if unknown:
-        raise RecordValueError(key, f"unknown field(s) {', '.join(map(str, unknown))}")
+        raise RecordValueError(key, f"trường không rõ: {', '.join(map(str, unknown))}")
     return {name: _text(item, name) for name in allowed if name in item}
 
 
@@ -252,7 +252,7 @@ def _mappings(
     if value is None:
         return []
     if not isinstance(value, list):
-        raise RecordValueError(key, "must be a list")
+        raise RecordValueError(key, "phải là danh sách")
     items = []
     for entry in value:
         if isinstance(entry, str) and len(required) == 1:
@@ -260,6 +260,6 @@ def _mappings(
         fields = _fields(entry, key, allowed)
         for name in required:
             if not fields.get(name):
-                raise RecordValueError(key, f"every entry needs a {name}")
+                raise RecordValueError(key, f"mỗi mục cần có '{name}'")
         items.append(fields)
     return items

@@ -92,7 +92,7 @@ def build_archive(records: list[tuple[Path, Record]], identities: Identities) ->
         if other is not None:
             problems.append(
                 NewsarchiveError(
-                    f"same URL /{article.url} as {other.path}; give one of them another slug",
+                    f"trùng địa chỉ /{article.url} với {other.path}; hãy đặt slug khác cho một bài",
                     path,
                 )
             )

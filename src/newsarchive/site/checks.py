@@ -78,9 +78,7 @@ def _links(
     site: Site, records: list[tuple[Path, Record]], people: PeopleFile | None, report: CheckReport
 ) -> None:
     """Build into a temporary folder (bad records left out) and check every link."""
-    pages = {
-        urls.output_path(urls.article_url(r.date, r.slug)): path for path, r in records
-    }
+    pages = {urls.output_path(urls.article_url(r.date, r.slug)): path for path, r in records}
     with tempfile.TemporaryDirectory(prefix="newsarchive-check-") as tmp:
         output = Path(tmp) / "public"
         options = build_options(site, output=output, keep_going=True)

@@ -31,7 +31,7 @@ def load_records(
 ) -> tuple[list[tuple[Path, Record]], list[NewsarchiveError]]:
     """Load every record; return the good ones and one error per bad file."""
     if not content_dir.is_dir():
-        raise NewsarchiveError("content folder not found", content_dir)
+        raise NewsarchiveError("không tìm thấy thư mục bản ghi", content_dir)
     records: list[tuple[Path, Record]] = []
     problems: list[NewsarchiveError] = []
     for path in find_record_files(content_dir):

@@ -56,9 +56,7 @@ def likely_duplicates(
     by_fold = _groups([group[0] for group in by_key.values()], _folded)
     for group in by_fold.values():
         plain = [n for n in group if fold(n) == n]  # written without any diacritic
-        found += [
-            _ordered(order, a, b, DIACRITICS) for a in group if a not in plain for b in plain
-        ]
+        found += [_ordered(order, a, b, DIACRITICS) for a in group if a not in plain for b in plain]
     folded = {key: group[0] for key, group in by_fold.items()}
     for a, b in _one_edit_pairs([k for k in folded if len(k.split()) >= 2]):
         found.append(_ordered(order, folded[a], folded[b], ONE_LETTER))

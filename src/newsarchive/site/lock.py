@@ -24,7 +24,7 @@ def output_lock(output: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise NewsarchiveError(
-                "another build is writing this output folder; wait for it to finish", output
+                "một lần dựng khác đang ghi vào thư mục này; hãy đợi nó xong", output
             ) from None
         yield
     finally:

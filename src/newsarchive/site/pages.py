@@ -47,8 +47,12 @@ def archive_pages(
     for page in _html_pages(archive, per_page):
         html_urls.append(page.url)
         yield page
-    yield Page(FEED_URL, "", render=partial(_site_feed, articles=archive.articles),
-               content_type="application/atom+xml")
+    yield Page(
+        FEED_URL,
+        "",
+        render=partial(_site_feed, articles=archive.articles),
+        content_type="application/atom+xml",
+    )
     for speaker in archive.speakers:
         articles = [a.article for a in _appearances(speaker.appearances)]
         yield Page(
@@ -75,9 +79,9 @@ def _html_pages(archive: Archive, per_page: int) -> Iterator[Page]:
             "latest": archive.articles[:HOME_LATEST],
             "total": len(archive.articles),
             "years": [(year, len(items)) for year, items in archive.years.items()],
-            "top_speakers": sorted(
-                archive.speakers, key=lambda s: (-len(s.appearances), s.url)
-            )[:HOME_SPEAKERS],
+            "top_speakers": sorted(archive.speakers, key=lambda s: (-len(s.appearances), s.url))[
+                :HOME_SPEAKERS
+            ],
         },
     )
     yield Page(SEARCH_URL, "search.html", {})
@@ -114,10 +118,18 @@ def _date_pages(archive: Archive, per_page: int) -> Iterator[Page]:
         months = [(month, counts.get(month, 0)) for month in range(1, 13)]
         before, after = year_links[year]
         for pager in paginate(items, urls.year_url(year), per_page):
-            yield Page(pager.url, "year.html", {
-                "year": year, "months": months, "articles": pager.items, "pager": pager,
-                "previous": before, "next": after,
-            })
+            yield Page(
+                pager.url,
+                "year.html",
+                {
+                    "year": year,
+                    "months": months,
+                    "articles": pager.items,
+                    "pager": pager,
+                    "previous": before,
+                    "next": after,
+                },
+            )
     month_links = neighbours(archive.months)
     for (year, month), items in archive.months.items():
         counts: dict = {}
@@ -125,18 +137,34 @@ def _date_pages(archive: Archive, per_page: int) -> Iterator[Page]:
             counts[article.date] = counts.get(article.date, 0) + 1
         before, after = month_links[(year, month)]
         for pager in paginate(items, urls.month_url(year, month), per_page):
-            yield Page(pager.url, "month.html", {
-                "year": year, "month": month, "weeks": month_grid(year, month, counts),
-                "articles": pager.items, "pager": pager, "previous": before, "next": after,
-            })
+            yield Page(
+                pager.url,
+                "month.html",
+                {
+                    "year": year,
+                    "month": month,
+                    "weeks": month_grid(year, month, counts),
+                    "articles": pager.items,
+                    "pager": pager,
+                    "previous": before,
+                    "next": after,
+                },
+            )
     day_links = neighbours(archive.days)
     for day, items in archive.days.items():
         before, after = day_links[day]
         for pager in paginate(items, urls.day_url(day), per_page):
-            yield Page(pager.url, "day.html", {
-                "day": day, "articles": pager.items, "pager": pager,
-                "previous": before, "next": after,
-            })
+            yield Page(
+                pager.url,
+                "day.html",
+                {
+                    "day": day,
+                    "articles": pager.items,
+                    "pager": pager,
+                    "previous": before,
+                    "next": after,
+                },
+            )
 
 
 def _article_pages(archive: Archive) -> Iterator[Page]:
@@ -157,15 +185,23 @@ def _article_pages(archive: Archive) -> Iterator[Page]:
 
 def _site_feed(site: dict[str, Any], *, articles: list[Article]) -> str:
     return atom_feed(
-        title=site["title"], feed_url=FEED_URL, page_url="", base_url=site["base_url"],
-        site_title=site["title"], articles=articles,
+        title=site["title"],
+        feed_url=FEED_URL,
+        page_url="",
+        base_url=site["base_url"],
+        site_title=site["title"],
+        articles=articles,
     )
 
 
 def _speaker_feed(site: dict[str, Any], *, name: str, url: str, articles: list[Article]) -> str:
     return atom_feed(
-        title=f"{name} · {site['title']}", feed_url=speaker_feed_url(url), page_url=url,
-        base_url=site["base_url"], site_title=site["title"], articles=articles,
+        title=f"{name} · {site['title']}",
+        feed_url=speaker_feed_url(url),
+        page_url=url,
+        base_url=site["base_url"],
+        site_title=site["title"],
+        articles=articles,
     )
 
 

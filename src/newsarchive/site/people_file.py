@@ -116,7 +116,7 @@ def _entry(item: Any, index: int, lines: Lines, path: Path) -> PersonEntry:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise NewsarchiveError(
-                f"'{key}' phải là danh sách chuỗi chữ, ví dụ [\"…\", \"…\"]",
+                f'\'{key}\' phải là danh sách chuỗi chữ, ví dụ ["…", "…"]',
                 path,
                 line_of(lines, index, key),
             )

@@ -53,9 +53,12 @@ def build_search_index(site: Path) -> None:
         return
     command = [
         str(pagefind_executable()),
-        "--site", str(site),
-        "--output-subdir", OUTPUT_SUBDIR,
-        "--force-language", "vi",
+        "--site",
+        str(site),
+        "--output-subdir",
+        OUTPUT_SUBDIR,
+        "--force-language",
+        "vi",
         "--quiet",
     ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -15,7 +15,7 @@ def safe_join(root: Path, relative: str) -> Path:
     """``root/relative``, refusing any path that would leave ``root``."""
     target = (root / relative).resolve()
     if target != root.resolve() and root.resolve() not in target.parents:
-        raise NewsarchiveError(f"refusing to write outside the output folder: {relative!r}")
+        raise NewsarchiveError(f"từ chối ghi ra ngoài thư mục đầu ra: {relative!r}")
     return target
 
 
@@ -28,14 +28,14 @@ def check_output_folder(output: Path, protected: list[Path]) -> None:
         folder = folder.resolve()
         if folder == output or output in folder.parents:
             raise NewsarchiveError(
-                f"the output folder would replace {folder}; choose another", output
+                f"thư mục đầu ra sẽ thay thế {folder}; hãy chọn thư mục khác", output
             )
     if output.is_dir() and any(output.iterdir()) and not (output / "index.html").is_file():
         raise NewsarchiveError(
-            "the output folder exists and is not a built site; refusing to replace it", output
+            "thư mục đầu ra đã có và không phải trang đã dựng; không thay thế nó", output
         )
     if output.exists() and not output.is_dir():
-        raise NewsarchiveError("the output path is a file, not a folder", output)
+        raise NewsarchiveError("đường dẫn đầu ra là một tệp, không phải thư mục", output)
 
 
 @contextmanager
