@@ -93,16 +93,21 @@ def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word, number and punctuation tokens (``TP.Hà`` → ``TP . Hà``)."""
     tokens: list[Token] = []
     append = tokens.append
-    info = _word_info
-    for m in _TOKEN.finditer(text[:MAX_UNIT_CHARS]):
-        word = m.group()
-        start = m.start()
-        if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
-            append(_token(word[:2], start))
-            append(_token(".", start + 2))
-            word, start = word[3:], start + 3
-        key, is_word, cap, name = info(word)
-        append(Token(word, key, is_word, cap, name, start))
+    info = _WORD_INFO
+    find = text.find
+    start = 0
+    # Tokens never span whitespace: split on it first, and a chunk of letters only is one
+    # word (most syllables) with no regex needed.  Only whitespace lies between two
+    # tokens (``\S`` matches anything else), so ``find`` gives each token's start.
+    for chunk in text[:MAX_UNIT_CHARS].split():
+        for word in (chunk,) if chunk.isalpha() else _TOKEN.findall(chunk):
+            start = find(word, start)
+            if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
+                append(_token(word[:2], start))
+                append(_token(".", start + 2))
+                word, start = word[3:], start + 3
+            append(Token(word, *info[word], start))
+            start += len(word)
     return tokens
 
 
@@ -113,12 +118,11 @@ def _key(word: str) -> str:
 
 
 def _token(word: str, start: int) -> Token:
-    return Token(word, *_word_info(word), start)
+    return Token(word, *_WORD_INFO[word], start)
 
 
-@lru_cache(maxsize=65536)
 def _word_info(word: str) -> tuple[str, bool, bool, bool]:
-    """Key, is-a-word, capitalised, may-be-part-of-a-name — cached per distinct word."""
+    """Key, is-a-word, capitalised, may-be-part-of-a-name of one word."""
     first = word[0]
     is_word = first.isalpha()
     cap = is_word and first.isupper()
@@ -127,6 +131,21 @@ def _word_info(word: str) -> tuple[str, bool, bool, bool]:
         len(letters) == 1 or not all(c.isupper() for c in letters) or bool(_INITIALS.match(word))
     )
     return (match_key(word) if is_word else word), is_word, cap, name
+
+
+class _WordInfoCache(dict[str, tuple[str, bool, bool, bool]]):
+    """``_word_info`` per distinct word: a plain dict look-up on a hit (cheaper than
+    ``lru_cache``'s call); emptied when it grows past ``MAX_CACHED_WORDS``."""
+
+    def __missing__(self, word: str) -> tuple[str, bool, bool, bool]:
+        if len(self) >= MAX_CACHED_WORDS:
+            self.clear()
+        info = self[word] = _word_info(word)
+        return info
+
+
+MAX_CACHED_WORDS = 65536
+_WORD_INFO = _WordInfoCache()
 
 
 def sentences(tokens: list[Token]) -> list[list[Token]]:
@@ -188,10 +207,11 @@ def tag(sent: list[Token]) -> None:
     i = 0
     n = len(sent)
     stopwords = gz.raw("stopwords")
-    heads = gz.first_syllables(_ALL_LISTS)
+    longest = gz.longest_entries(_ALL_LISTS)
     while i < n:
         tok = sent[i]
-        present = gz.matches_at(keys, i, _ALL_LISTS) if tok.key in heads else None
+        size = longest.get(tok.key)  # only where an entry of some list can start
+        present = gz.matches_window(tuple(keys[i : i + size]), _ALL_LISTS) if size else None
         if not present:
             i += 1
             continue
