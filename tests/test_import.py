@@ -155,3 +155,36 @@ def test_site_furniture_lines_are_dropped_on_import(editor_site: Path) -> None:
     record = next((editor_site / "content").rglob("*.md")).read_text(encoding="utf-8")
     assert "Bản tin Đảng bộ phường" not in record
     assert "Nhiều tuyến phố được làm sạch trước giờ trưa." in record
+
+
+def test_batches_skip_copies_number_slugs_and_leave_no_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("newsarchive.commands.import_.BATCH_SIZE", 2)
+    scrapes = tmp_path / "in"
+    scrapes.mkdir()
+    text = CAPS.read_text(encoding="utf-8")
+    for name, body in [
+        ("a", text),
+        ("b", text),
+        ("c", text + "\nMột.\n"),
+        ("d", text + "\nHai.\n"),
+    ]:
+        (scrapes / f"{name}.txt").write_text(body, encoding="utf-8")
+    (scrapes / "e.txt").write_bytes(b"")
+    content = tmp_path / "content"
+    day = content / CAPS_RECORD.parent
+    (day).mkdir(parents=True)
+    (day / f"{CAPS_RECORD.stem}-2.md").write_text("taken", encoding="utf-8")
+    assert run_import(scrapes, "--content", content) == 1
+    assert "đã nhập 3, bỏ qua 1, lỗi 1" in capsys.readouterr().out
+    stem = CAPS_RECORD.stem
+    assert sorted(p.name for p in day.iterdir()) == [
+        f"{stem}-2.md",
+        f"{stem}-3.md",
+        f"{stem}-4.md",
+        f"{stem}.md",
+    ]
+    assert (day / f"{stem}-2.md").read_text(encoding="utf-8") == "taken"
+    assert "Hai." in (day / f"{stem}-4.md").read_text(encoding="utf-8")
+    assert not list(content.rglob(".tmp-*"))
