@@ -100,7 +100,12 @@ def tokenize(text: str) -> list[Token]:
     # word (most syllables) with no regex needed.  Only whitespace lies between two
     # tokens (``\S`` matches anything else), so ``find`` gives each token's start.
     for chunk in text[:MAX_UNIT_CHARS].split():
-        for word in (chunk,) if chunk.isalpha() else _TOKEN.findall(chunk):
+        if chunk.isalpha():
+            start = find(chunk, start)
+            append(Token(chunk, *info[chunk], start))
+            start += len(chunk)
+            continue
+        for word in _TOKEN.findall(chunk):
             start = find(word, start)
             if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
                 append(_token(word[:2], start))
@@ -149,25 +154,35 @@ _WORD_INFO = _WordInfoCache()
 
 
 def sentences(tokens: list[Token]) -> list[list[Token]]:
-    """Cut a paragraph's tokens into sentences (a dot after an initial is no boundary)."""
+    """Cut a paragraph's tokens into sentences (a dot after an initial is no boundary);
+    a "sentence" reaching ``MAX_SENTENCE_TOKENS`` tokens is cut there."""
     result: list[list[Token]] = []
-    current: list[Token] = []
-    for i, tok in enumerate(tokens):
-        current.append(tok)
-        boundary = False
-        if tok.text in _SENTENCE_END and len(current) > 1:
-            prev = current[-2].text
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            abbreviation = tok.text == "." and (
-                (len(prev) == 1 and prev.isupper()) or prev in gz.raw("honorifics")
-            )
-            boundary = not abbreviation and (nxt is None or nxt.cap or nxt.text in _QUOTES)
-        if boundary or len(current) >= MAX_SENTENCE_TOKENS:
-            result.append(current)
-            current = []
-    if current:
-        result.append(current)
+    start = 0  # first token of the current sentence
+    n = len(tokens)
+    for i in [i for i, tok in enumerate(tokens) if tok.text in _SENTENCE_END]:
+        while i - start >= MAX_SENTENCE_TOKENS:
+            result.append(tokens[start : start + MAX_SENTENCE_TOKENS])
+            start += MAX_SENTENCE_TOKENS
+        if (i > start and _ends_sentence(tokens, i)) or i - start + 1 == MAX_SENTENCE_TOKENS:
+            result.append(tokens[start : i + 1])
+            start = i + 1
+    while n - start >= MAX_SENTENCE_TOKENS:
+        result.append(tokens[start : start + MAX_SENTENCE_TOKENS])
+        start += MAX_SENTENCE_TOKENS
+    if start < n:
+        result.append(tokens[start:])
     return result
+
+
+def _ends_sentence(tokens: list[Token], i: int) -> bool:
+    """The end mark ``tokens[i]`` (not a sentence's first token) ends its sentence."""
+    tok = tokens[i]
+    prev = tokens[i - 1].text
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    abbreviation = tok.text == "." and (
+        (len(prev) == 1 and prev.isupper()) or prev in gz.raw("honorifics")
+    )
+    return not abbreviation and (nxt is None or nxt.cap or nxt.text in _QUOTES)
 
 
 def is_name_word(tok: Token) -> bool:
@@ -204,16 +219,16 @@ _LISTS = (
 def tag(sent: list[Token]) -> None:
     """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place."""
     keys = [t.key for t in sent]
-    i = 0
-    n = len(sent)
+    skip_to = 0
     stopwords = gz.raw("stopwords")
     longest = gz.longest_entries(_ALL_LISTS)
-    while i < n:
+    # Only where an entry of some list can start (about four tokens in ten).
+    for i in [k for k, key in enumerate(keys) if key in longest]:
+        if i < skip_to:
+            continue  # inside a phrase tagged already
         tok = sent[i]
-        size = longest.get(tok.key)  # only where an entry of some list can start
-        present = gz.matches_window(tuple(keys[i : i + size]), _ALL_LISTS) if size else None
+        present = gz.matches_window(tuple(keys[i : i + longest[tok.key]]), _ALL_LISTS)
         if not present:
-            i += 1
             continue
         at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
         prev_cap = (
@@ -224,7 +239,7 @@ def tag(sent: list[Token]) -> None:
         )
         best, best_len = "", 0
         if tok.cap and present.get("places", 0) >= 2:
-            i += present["places"]
+            skip_to = i + present["places"]
             continue
         for label, name in _LISTS:
             size = present.get(name, 0)
@@ -248,9 +263,7 @@ def tag(sent: list[Token]) -> None:
             tok.tag, tok.tag_len = best, best_len
             for j in range(i + 1, i + best_len):
                 sent[j].tag = best + "+"
-            i += best_len
-        else:
-            i += 1
+            skip_to = i + best_len
 
 
 def _names_follow(sent: list[Token], k: int) -> bool:
