@@ -91,39 +91,48 @@ def is_foreign(word: str) -> bool:
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word, number and punctuation tokens (``TP.Hà`` → ``TP . Hà``)."""
-    tokens: list[Token] = []
-    append = tokens.append
+    words, starts = _split(text[:MAX_UNIT_CHARS])
+    if not words:
+        return []
     info = _WORD_INFO
+    keys, is_word, cap, name = zip(*[info[w] for w in words], strict=True)
+    return list(map(Token, words, keys, is_word, cap, name, starts))
+
+
+def _split(text: str) -> tuple[list[str], list[int]]:
+    """The tokens' texts and start offsets.
+
+    Tokens never span whitespace: the text is split on it first, and a chunk of letters
+    only is one word (most syllables) with no regex needed.  Only whitespace lies between
+    two tokens (``\\S`` matches anything else), so ``find`` gives each token's start."""
+    words: list[str] = []
+    starts: list[int] = []
+    add_word, add_start = words.append, starts.append
     find = text.find
     start = 0
-    # Tokens never span whitespace: split on it first, and a chunk of letters only is one
-    # word (most syllables) with no regex needed.  Only whitespace lies between two
-    # tokens (``\S`` matches anything else), so ``find`` gives each token's start.
-    for chunk in text[:MAX_UNIT_CHARS].split():
+    for chunk in text.split():
         if chunk.isalpha():
             start = find(chunk, start)
-            append(Token(chunk, *info[chunk], start))
+            add_word(chunk)
+            add_start(start)
             start += len(chunk)
             continue
         for word in _TOKEN.findall(chunk):
             start = find(word, start)
             if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
-                append(_token(word[:2], start))
-                append(_token(".", start + 2))
+                words += [word[:2], "."]
+                starts += [start, start + 2]
                 word, start = word[3:], start + 3
-            append(Token(word, *info[word], start))
+            add_word(word)
+            add_start(start)
             start += len(word)
-    return tokens
+    return words, starts
 
 
 @lru_cache(maxsize=16384)
 def _key(word: str) -> str:
     """``match_key`` of one word, cached."""
     return match_key(word)
-
-
-def _token(word: str, start: int) -> Token:
-    return Token(word, *_WORD_INFO[word], start)
 
 
 def _word_info(word: str) -> tuple[str, bool, bool, bool]:
