@@ -18,7 +18,7 @@ from newsarchive import progress
 from newsarchive.commands._site import add_site_option, site_from_args
 from newsarchive.errors import NewsarchiveError
 from newsarchive.parse.article import SCRAPE_SUFFIXES, parse_bytes
-from newsarchive.record.frontmatter import sync_file, write_new_record, write_temp
+from newsarchive.record.frontmatter import sync_file, sync_files, write_new_record, write_temp
 from newsarchive.record.model import Record
 
 _SHA_LINE = re.compile(r"^\s+sha256:\s*['\"]?([0-9a-f]{64})", re.MULTILINE)
@@ -129,8 +129,8 @@ class _Staged:
 
 class _BatchWriter:
     """Writes records in batches: each batch's temporary files are written, then synced
-    (one journal commit serves the whole batch instead of one per file), then linked to
-    their paths.  Safety is as with ``write_new_record``: a record appears only once its
+    together (``sync_files``: one ``syncfs`` instead of an ``fsync`` per file), then
+    linked to their paths.  Safety is as with ``write_new_record``: a record appears only once its
     data is on disk, and linking never replaces a file."""
 
     def __init__(self, content: Path, known: dict[str, Path], outcome: Outcome, bar: tqdm):
@@ -162,18 +162,28 @@ class _BatchWriter:
         staged, self.staged = self.staged, []
         self.claimed.clear()
         try:
-            synced = []
-            for item in staged:
-                try:
-                    sync_file(item.tmp)
-                except OSError as error:
-                    self._failed(item, error)
-                else:
-                    synced.append(item)
+            synced = self._sync(staged)
             for item in synced:
                 self._link(item)
         finally:
             self.discard(staged)
+
+    def _sync(self, staged: list[_Staged]) -> list[_Staged]:
+        """The staged records whose data is now on disk (failures are reported)."""
+        try:
+            sync_files([item.tmp for item in staged])
+            return staged
+        except OSError:
+            pass  # find out which: one by one
+        synced = []
+        for item in staged:
+            try:
+                sync_file(item.tmp)
+            except OSError as error:
+                self._failed(item, error)
+            else:
+                synced.append(item)
+        return synced
 
     def _link(self, item: _Staged) -> None:
         try:
