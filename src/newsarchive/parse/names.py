@@ -236,7 +236,7 @@ def tag(sent: list[Token]) -> None:
         if i < skip_to:
             continue  # inside a phrase tagged already
         tok = sent[i]
-        present = gz.matches_window(tuple(keys[i : i + longest[tok.key]]), _ALL_LISTS)
+        present, listed = _present(tuple(keys[i : i + longest[tok.key]]))
         if not present:
             continue
         at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
@@ -250,8 +250,7 @@ def tag(sent: list[Token]) -> None:
         if tok.cap and present.get("places", 0) >= 2:
             skip_to = i + present["places"]
             continue
-        for label, name in _LISTS:
-            size = present.get(name, 0)
+        for label, size in listed:
             if size <= best_len:
                 continue
             if not _allowed(sent, i, size, label, at_start, prev_cap):
@@ -273,6 +272,15 @@ def tag(sent: list[Token]) -> None:
             for j in range(i + 1, i + best_len):
                 sent[j].tag = best + "+"
             skip_to = i + best_len
+
+
+@lru_cache(maxsize=65536)
+def _present(window: tuple[str, ...]) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
+    """``gz.matches_window`` for ``_ALL_LISTS``, and the (label, size) of its matches in
+    the ``_LISTS`` in their order (the lists ``tag`` chooses among)."""
+    present = gz.matches_window(window, _ALL_LISTS)
+    listed = tuple((label, present[name]) for label, name in _LISTS if present.get(name))
+    return present, listed
 
 
 def _names_follow(sent: list[Token], k: int) -> bool:
@@ -382,16 +390,14 @@ def find_mentions(
     n = len(sent)
     if org_names is not None:
         org_names.extend(_names_after_heads(sent))
-    i = 0
+    next_i = 0
     org_end = -1
-    while i < n:
+    # A name starts at a capitalised word that is not part of a tagged phrase.
+    for i in [k for k, t in enumerate(sent) if t.name and not t.tag]:
+        if i < next_i:
+            continue  # inside the run (or the role after it) judged last
         tok = sent[i]
-        if (
-            tok.tag
-            or not tok.name
-            or (len(tok.text) == 1 and not _initial(sent, i) and not _ede_prefix(sent, i))
-        ):
-            i += 1
+        if len(tok.text) == 1 and not _initial(sent, i) and not _ede_prefix(sent, i):
             continue
         j = i
         while j < n and not sent[j].tag and (is_name_word(sent[j]) or _initial(sent, j)):
@@ -407,12 +413,12 @@ def find_mentions(
             if org_names is not None:
                 org_names.append(tuple(sent[k].key for k in range(mention.first, mention.last)))
             org_end = mention.last
-            i = j
+            next_i = j
         elif mention:
             mentions.append(mention)
-            i = max(j, mention.span_end)
+            next_i = max(j, mention.span_end)
         else:
-            i = j
+            next_i = j
     for a, b in zip(mentions, mentions[1:], strict=False):
         b.listed = b.span_start == b.first and _listed(sent, a, b)
     _share_list_honorific(sent, mentions)
