@@ -84,6 +84,7 @@ class Mention:
     org: bool = False  # part of an organisation/street/place name: not a person
 
 
+@lru_cache(maxsize=16384)
 def is_foreign(word: str) -> bool:
     """A word written without any Vietnamese letter or tone mark (``McDermott``)."""
     return word.isascii() and not _VI_SYLLABLE.match(word.casefold())
@@ -704,17 +705,18 @@ _ROLE_TAIL = gz.word_keys("cũng đã đang sẽ vừa mới còn vẫn đều")
 
 def _name_like(words: list[Token]) -> bool:
     """Each word is written like a name: ``Xuân``, ``McDermott``, ``H'Hen`` (not ``GrowPLUS``)."""
-    for w in words:
-        if is_foreign(w.text):
-            if not (
-                _FOREIGN_NAME.match(w.text)
-                or _INITIALS.match(w.text)
-                or (len(w.text) == 1 and w.text.isupper())
-            ):
-                return False
-        elif any(c.isupper() for c in _APOSTROPHE_PREFIX.sub("", w.text)[1:]):
-            return False
-    return True
+    return all(_name_like_word(w.text) for w in words)
+
+
+@lru_cache(maxsize=16384)
+def _name_like_word(text: str) -> bool:
+    if is_foreign(text):
+        return bool(
+            _FOREIGN_NAME.match(text)
+            or _INITIALS.match(text)
+            or (len(text) == 1 and text.isupper())
+        )
+    return not any(c.isupper() for c in _APOSTROPHE_PREFIX.sub("", text)[1:])
 
 
 def _subject(sent: list[Token], first: int, last: int, words: list[Token]) -> bool:
