@@ -222,3 +222,14 @@ def test_a_record_whose_data_cannot_be_synced_is_not_linked(
     assert [p.name for p in day.iterdir()] == [f"{CAPS_RECORD.stem}-2.md"]
     assert "Một." in (day / f"{CAPS_RECORD.stem}-2.md").read_text(encoding="utf-8")
     assert not list(content.rglob(".tmp-*"))
+
+
+def test_a_temporary_file_left_by_a_crash_does_not_count_as_imported(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    assert run_import(CAPS, "--content", content) == 0
+    record = content / CAPS_RECORD
+    leftover = record.with_name(".tmp-1234-0.md")
+    record.rename(leftover)  # as if the process died before linking it
+    assert known_hashes(content) == {}
+    assert run_import(CAPS, "--content", content) == 0
+    assert record.is_file()

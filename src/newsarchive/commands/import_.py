@@ -86,6 +86,8 @@ def known_hashes(content: Path) -> dict[str, Path]:
     if not content.is_dir():
         return known
     for record in content.rglob("*.md"):
+        if record.name.startswith("."):
+            continue  # a temporary file left by a crash: never linked, not a record
         try:
             text = record.read_text(encoding="utf-8", errors="replace")
         except OSError:
