@@ -446,10 +446,8 @@ _LIST_SEPARATORS = ([","], [gz.phrase_key("và")[0]], [",", gz.phrase_key("và")
 def _names_after_heads(sent: list[Token]) -> list[tuple[str, ...]]:
     """Capitalised runs right after an organisation/place head (``Tập đoàn Hòa Phát``)."""
     found = []
-    for i, tok in enumerate(sent):
-        if tok.tag != "O":
-            continue
-        k = i + max(tok.tag_len, 1)
+    for i in [i for i, t in enumerate(sent) if t.tag == "O"]:
+        k = i + max(sent[i].tag_len, 1)
         while k < len(sent) and _acronym(sent[k]) and not sent[k].tag:
             k += 1
         j = k
@@ -462,8 +460,8 @@ def _names_after_heads(sent: list[Token]) -> list[tuple[str, ...]]:
 
 def _share_list_honorific(sent: list[Token], mentions: list[Mention]) -> None:
     """``các đồng chí: A, Role; B, Role``: the honorific before the colon applies to all."""
-    for k in range(1, len(sent) - 1):
-        if sent[k].text == ":" and sent[k - 1].tag in ("H", "H+"):
+    for k in [k for k in range(1, len(sent) - 1) if sent[k].text == ":"]:
+        if sent[k - 1].tag in ("H", "H+"):
             h = k - 1
             while h > 0 and sent[h].tag == "H+":
                 h -= 1
