@@ -96,7 +96,7 @@ def tokenize(text: str) -> list[Token]:
     if not words:
         return []
     info = _WORD_INFO
-    keys, is_word, cap, name = zip(*[info[w] for w in words], strict=True)
+    keys, is_word, cap, name = zip(*map(info.__getitem__, words), strict=True)
     return list(map(Token, words, keys, is_word, cap, name, starts))
 
 
