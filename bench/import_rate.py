@@ -2,7 +2,10 @@
 
 Run: ``PYTHONPATH=src python bench/import_rate.py [N]``.  Prints figures, asserts nothing.
 Wall-clock rates are noisy on a shared machine; the CPU (process time) rate is the one
-to compare before and after a change.
+to compare before and after a change, alternating runs of the two versions.  Records go
+to a temporary folder (``TMPDIR``, else /tmp): on the shared VM creating a file in /tmp
+has cost from 0.02 to 0.8 ms of kernel CPU, depending on the moment, so compare runs in
+the same folder.
 """
 
 from __future__ import annotations
