@@ -155,3 +155,81 @@ def test_site_furniture_lines_are_dropped_on_import(editor_site: Path) -> None:
     record = next((editor_site / "content").rglob("*.md")).read_text(encoding="utf-8")
     assert "Bản tin Đảng bộ phường" not in record
     assert "Nhiều tuyến phố được làm sạch trước giờ trưa." in record
+
+
+def test_batches_skip_copies_number_slugs_and_leave_no_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("newsarchive.commands.import_.BATCH_SIZE", 2)
+    scrapes = tmp_path / "in"
+    scrapes.mkdir()
+    text = CAPS.read_text(encoding="utf-8")
+    for name, body in [
+        ("a", text),
+        ("b", text),
+        ("c", text + "\nMột.\n"),
+        ("d", text + "\nHai.\n"),
+    ]:
+        (scrapes / f"{name}.txt").write_text(body, encoding="utf-8")
+    (scrapes / "e.txt").write_bytes(b"")
+    content = tmp_path / "content"
+    day = content / CAPS_RECORD.parent
+    (day).mkdir(parents=True)
+    (day / f"{CAPS_RECORD.stem}-2.md").write_text("taken", encoding="utf-8")
+    assert run_import(scrapes, "--content", content) == 1
+    assert "đã nhập 3, bỏ qua 1, lỗi 1" in capsys.readouterr().out
+    stem = CAPS_RECORD.stem
+    assert sorted(p.name for p in day.iterdir()) == [
+        f"{stem}-2.md",
+        f"{stem}-3.md",
+        f"{stem}-4.md",
+        f"{stem}.md",
+    ]
+    assert (day / f"{stem}-2.md").read_text(encoding="utf-8") == "taken"
+    assert "Hai." in (day / f"{stem}-4.md").read_text(encoding="utf-8")
+    assert not list(content.rglob(".tmp-*"))
+
+
+def test_a_record_whose_data_cannot_be_synced_is_not_linked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import newsarchive.commands.import_ as import_module
+    from newsarchive.record import frontmatter
+
+    def batch_fails(paths: list[str]) -> None:
+        raise OSError(5, "Input/output error")
+
+    def one_fails(path: str) -> None:
+        if len(synced) == 0:
+            synced.append(path)
+            raise OSError(5, "Input/output error")
+        frontmatter.sync_file(path)
+
+    synced: list[str] = []
+    monkeypatch.setattr(import_module, "sync_files", batch_fails)
+    monkeypatch.setattr(import_module, "sync_file", one_fails)
+    scrapes = tmp_path / "in"
+    scrapes.mkdir()
+    text = CAPS.read_text(encoding="utf-8")
+    (scrapes / "a.txt").write_text(text, encoding="utf-8")
+    (scrapes / "b.txt").write_text(text + "\nMột.\n", encoding="utf-8")
+    content = tmp_path / "content"
+    assert run_import(scrapes, "--content", content) == 1
+    out, err = capsys.readouterr()
+    assert "đã nhập 1, bỏ qua 0, lỗi 1" in out and "a.txt: Input/output error" in err
+    day = content / CAPS_RECORD.parent
+    # b's slug was chosen while a's was still claimed in the batch
+    assert [p.name for p in day.iterdir()] == [f"{CAPS_RECORD.stem}-2.md"]
+    assert "Một." in (day / f"{CAPS_RECORD.stem}-2.md").read_text(encoding="utf-8")
+    assert not list(content.rglob(".tmp-*"))
+
+
+def test_a_temporary_file_left_by_a_crash_does_not_count_as_imported(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    assert run_import(CAPS, "--content", content) == 0
+    record = content / CAPS_RECORD
+    leftover = record.with_name(".tmp-1234-0.md")
+    record.rename(leftover)  # as if the process died before linking it
+    assert known_hashes(content) == {}
+    assert run_import(CAPS, "--content", content) == 0
+    assert record.is_file()

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsarchive.vi import fold, format_day, match_key, name_sort_key, slugify_vi
 from newsarchive.vi.collate import first_letter, sort_key
+from newsarchive.vi.text import _fold_unicode
+
+_VI_LETTERS = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ .,-\u0300\u0301\u0303\u0309\u0323"
+    "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+)
 
 
 def test_fold_handles_d_with_stroke() -> None:
@@ -62,3 +71,8 @@ def test_people_sort_by_given_name_first() -> None:
     ]
     assert first_letter("Trần Văn Ẩn") == "Â"
     assert first_letter("Lê Đức") == "Đ"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2000)) | st.text(alphabet=_VI_LETTERS))
+def test_fold_fast_path_equals_the_unicode_route(text: str) -> None:
+    assert fold(text) == _fold_unicode(text)

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from newsarchive.commands._site import add_site_option, site_from_args
-from newsarchive.site import BuildOptions, build_site
 from newsarchive.site.config import build_options
 
 
@@ -40,6 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsarchive.site.build import BuildOptions, build_site  # the renderer: loaded only here
+
     site = site_from_args(args, required=False)
     flags = {"content": args.content, "output": args.output, "base_url": args.base_url}
     if site is not None:

@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from newsarchive.commands._site import add_site_option, site_from_args
-from newsarchive.site.checks import check_site
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsarchive.site.checks import check_site  # loaded only when checking
+
     site = site_from_args(args)
     assert site is not None
     report = check_site(site)

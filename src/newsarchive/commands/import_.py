@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from newsarchive import progress
 from newsarchive.commands._site import add_site_option, site_from_args
 from newsarchive.errors import NewsarchiveError
 from newsarchive.parse.article import SCRAPE_SUFFIXES, parse_bytes
-from newsarchive.record.frontmatter import write_new_record
+from newsarchive.record.frontmatter import sync_file, sync_files, write_new_record, write_temp
 from newsarchive.record.model import Record
 
 _SHA_LINE = re.compile(r"^\s+sha256:\s*['\"]?([0-9a-f]{64})", re.MULTILINE)
@@ -84,6 +86,8 @@ def known_hashes(content: Path) -> dict[str, Path]:
     if not content.is_dir():
         return known
     for record in content.rglob("*.md"):
+        if record.name.startswith("."):
+            continue  # a temporary file left by a crash: never linked, not a record
         try:
             text = record.read_text(encoding="utf-8", errors="replace")
         except OSError:
@@ -113,6 +117,107 @@ def write_unique(content: Path, record: Record) -> Path:
     raise NewsarchiveError(f"quá nhiều bản ghi có slug {base!r} trong ngày {record.date}", content)
 
 
+@dataclass
+class _Staged:
+    """A record written to a temporary file, waiting to be synced and linked into place."""
+
+    scrape: Path
+    sha: str
+    record: Record
+    base_slug: str
+    target: Path
+    tmp: str
+
+
+class _BatchWriter:
+    """Writes records in batches: each batch's temporary files are written, then synced
+    together (``sync_files``: one ``syncfs`` instead of an ``fsync`` per file), then
+    linked to their paths.  Safety is as with ``write_new_record``: a record appears only once its
+    data is on disk, and linking never replaces a file."""
+
+    def __init__(self, content: Path, known: dict[str, Path], outcome: Outcome, bar: tqdm):
+        self.content, self.known, self.outcome, self.bar = content, known, outcome, bar
+        self.staged: list[_Staged] = []
+        self.claimed: set[Path] = set()
+
+    def add(self, scrape: Path, sha: str, record: Record) -> None:
+        """Write ``record`` to a temporary file at the first free slug (see write_unique)."""
+        base = record.slug
+        for n in range(1, MAX_SLUG_SUFFIX):
+            record.slug = base if n == 1 else f"{base}-{n}"
+            target = record_path(self.content, record)
+            if target not in self.claimed and not os.path.lexists(target):
+                break
+        else:
+            raise NewsarchiveError(
+                f"quá nhiều bản ghi có slug {base!r} trong ngày {record.date}", self.content
+            )
+        tmp = write_temp(target.parent, record, sync=False)
+        self.staged.append(_Staged(scrape, sha, record, base, target, tmp))
+        self.claimed.add(target)
+        self.known[sha] = target  # a second copy in this batch is skipped
+        if len(self.staged) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Sync the batch's temporary files, then link each into place."""
+        staged, self.staged = self.staged, []
+        self.claimed.clear()
+        try:
+            synced = self._sync(staged)
+            for item in synced:
+                self._link(item)
+        finally:
+            self.discard(staged)
+
+    def _sync(self, staged: list[_Staged]) -> list[_Staged]:
+        """The staged records whose data is now on disk (failures are reported)."""
+        try:
+            sync_files([item.tmp for item in staged])
+            return staged
+        except OSError:
+            pass  # find out which: one by one
+        synced = []
+        for item in staged:
+            try:
+                sync_file(item.tmp)
+            except OSError as error:
+                self._failed(item, error)
+            else:
+                synced.append(item)
+        return synced
+
+    def _link(self, item: _Staged) -> None:
+        try:
+            try:
+                os.link(item.tmp, item.target)
+            except FileExistsError:  # taken since it was staged (another process)
+                item.record.slug = item.base_slug
+                item.target = write_unique(self.content, item.record)
+        except (OSError, NewsarchiveError) as error:
+            self._failed(item, error)
+            return
+        finally:
+            os.unlink(item.tmp)
+        self.known[item.sha] = item.target
+        self.outcome.imported += 1
+
+    def _failed(self, item: _Staged, error: Exception) -> None:
+        self.known.pop(item.sha, None)
+        self.outcome.failed += 1
+        message = error.strerror if isinstance(error, OSError) and error.strerror else error
+        self.bar.write(f"lỗi: {item.scrape}: {message}", file=sys.stderr)
+
+    def discard(self, staged: list[_Staged] | None = None) -> None:
+        """Remove temporary files not linked (after an error or an interruption)."""
+        for item in self.staged if staged is None else staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(item.tmp)
+
+
+BATCH_SIZE = 64
+
+
 def run(args: argparse.Namespace) -> int:
     files = collect(args.paths)
     site = site_from_args(args, required=False)
@@ -123,27 +228,30 @@ def run(args: argparse.Namespace) -> int:
     quiet = not progress.wanted()
     outcome = Outcome()
     bar = tqdm(files, unit="bài", disable=quiet or len(files) < 2, file=sys.stderr)
-    for path in bar:
-        try:
-            raw = path.read_bytes()
-            sha = hashlib.sha256(raw).hexdigest()
-            if sha in known:
-                outcome.skipped += 1
-                bar.write(f"bỏ qua: {path}: đã nhập thành {known[sha]}")
+    writer = _BatchWriter(content, known, outcome, bar)
+    try:
+        for path in bar:
+            try:
+                raw = path.read_bytes()
+                sha = hashlib.sha256(raw).hexdigest()
+                if sha in known:
+                    outcome.skipped += 1
+                    bar.write(f"bỏ qua: {path}: đã nhập thành {known[sha]}")
+                    continue
+                article = parse_bytes(raw, str(path), furniture)
+                record = article.to_record(imported=imported_at, fallback_date=args.date)
+                writer.add(path, sha, record)
+            except NewsarchiveError as error:
+                outcome.failed += 1
+                bar.write(f"lỗi: {error}", file=sys.stderr)
                 continue
-            article = parse_bytes(raw, str(path), furniture)
-            record = article.to_record(imported=imported_at, fallback_date=args.date)
-            written = write_unique(content, record)
-        except NewsarchiveError as error:
-            outcome.failed += 1
-            bar.write(f"lỗi: {error}", file=sys.stderr)
-            continue
-        except OSError as error:
-            outcome.failed += 1
-            bar.write(f"lỗi: {path}: {error.strerror or error}", file=sys.stderr)
-            continue
-        known[sha] = written
-        outcome.imported += 1
+            except OSError as error:
+                outcome.failed += 1
+                bar.write(f"lỗi: {path}: {error.strerror or error}", file=sys.stderr)
+                continue
+        writer.flush()
+    finally:
+        writer.discard()
     bar.close()
     print(
         f"newsarchive import: đã nhập {outcome.imported}, bỏ qua {outcome.skipped}, "

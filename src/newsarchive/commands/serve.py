@@ -7,7 +7,6 @@ import signal
 from types import FrameType
 
 from newsarchive.commands._site import add_site_option, site_from_args
-from newsarchive.site.devserver import DevServer
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsarchive.site.devserver import DevServer  # loaded only when serving
+
     site = site_from_args(args)
     assert site is not None
     server = DevServer(site, port=args.port)

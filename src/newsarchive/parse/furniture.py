@@ -7,6 +7,7 @@ short lines qualify, so a real sentence that merely *starts* like furniture is k
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsarchive.vi.text import fold
 
@@ -67,8 +68,12 @@ _MASTHEAD = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def furniture_key(line: str) -> str:
-    """Folded lower-case letters, single-spaced: ``"Gửi cho bạn bè!"`` → ``"gui cho ban be"``."""
+    """Folded lower-case letters, single-spaced: ``"Gửi cho bạn bè!"`` → ``"gui cho ban be"``.
+
+    Cached: it is asked for short lines (headings, site chrome) that recur across a site's
+    articles, several times per line."""
     return " ".join(_KEY_JUNK.sub(" ", fold(line).casefold()).split())
 
 

@@ -109,17 +109,25 @@ def first_syllables(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_longest_entry(names))
 
 
+def longest_entries(names: tuple[str, ...]) -> dict[str, int]:
+    """First syllable → the most syllables of an entry of the lists ``names`` starting with
+    it (a syllable not in the table starts no entry); see ``matches_window``."""
+    return _longest_entry(names)
+
+
 def matches_at(keys: list[str], start: int, names: tuple[str, ...]) -> dict[str, int]:
     """List name → syllables of its longest entry starting at ``keys[start]``, for each of
     ``names`` with one (cached per run of syllables: one look-up instead of one per list)."""
     size = _longest_entry(names).get(keys[start]) if start < len(keys) else None
     if not size:
         return _NO_MATCH
-    return _matches_window(tuple(keys[start : start + size]), names)
+    return matches_window(tuple(keys[start : start + size]), names)
 
 
 @lru_cache(maxsize=65536)
-def _matches_window(window: Phrase, names: tuple[str, ...]) -> dict[str, int]:
+def matches_window(window: Phrase, names: tuple[str, ...]) -> dict[str, int]:
+    """``matches_at`` for the syllables ``window`` (as many as ``longest_entries`` gives
+    for its first one), cached per window."""
     keys = list(window)
     found = {}
     for name in names:

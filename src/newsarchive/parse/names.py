@@ -84,6 +84,7 @@ class Mention:
     org: bool = False  # part of an organisation/street/place name: not a person
 
 
+@lru_cache(maxsize=16384)
 def is_foreign(word: str) -> bool:
     """A word written without any Vietnamese letter or tone mark (``McDermott``)."""
     return word.isascii() and not _VI_SYLLABLE.match(word.casefold())
@@ -91,19 +92,42 @@ def is_foreign(word: str) -> bool:
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word, number and punctuation tokens (``TP.Hà`` → ``TP . Hà``)."""
-    tokens: list[Token] = []
-    append = tokens.append
-    info = _word_info
-    for m in _TOKEN.finditer(text[:MAX_UNIT_CHARS]):
-        word = m.group()
-        start = m.start()
-        if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
-            append(_token(word[:2], start))
-            append(_token(".", start + 2))
-            word, start = word[3:], start + 3
-        key, is_word, cap, name = info(word)
-        append(Token(word, key, is_word, cap, name, start))
-    return tokens
+    words, starts = _split(text[:MAX_UNIT_CHARS])
+    if not words:
+        return []
+    info = _WORD_INFO
+    keys, is_word, cap, name = zip(*map(info.__getitem__, words), strict=True)
+    return list(map(Token, words, keys, is_word, cap, name, starts))
+
+
+def _split(text: str) -> tuple[list[str], list[int]]:
+    """The tokens' texts and start offsets.
+
+    Tokens never span whitespace: the text is split on it first, and a chunk of letters
+    only is one word (most syllables) with no regex needed.  Only whitespace lies between
+    two tokens (``\\S`` matches anything else), so ``find`` gives each token's start."""
+    words: list[str] = []
+    starts: list[int] = []
+    add_word, add_start = words.append, starts.append
+    find = text.find
+    start = 0
+    for chunk in text.split():
+        if chunk.isalpha():
+            start = find(chunk, start)
+            add_word(chunk)
+            add_start(start)
+            start += len(chunk)
+            continue
+        for word in _TOKEN.findall(chunk):
+            start = find(word, start)
+            if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
+                words += [word[:2], "."]
+                starts += [start, start + 2]
+                word, start = word[3:], start + 3
+            add_word(word)
+            add_start(start)
+            start += len(word)
+    return words, starts
 
 
 @lru_cache(maxsize=16384)
@@ -112,13 +136,8 @@ def _key(word: str) -> str:
     return match_key(word)
 
 
-def _token(word: str, start: int) -> Token:
-    return Token(word, *_word_info(word), start)
-
-
-@lru_cache(maxsize=65536)
 def _word_info(word: str) -> tuple[str, bool, bool, bool]:
-    """Key, is-a-word, capitalised, may-be-part-of-a-name — cached per distinct word."""
+    """Key, is-a-word, capitalised, may-be-part-of-a-name of one word."""
     first = word[0]
     is_word = first.isalpha()
     cap = is_word and first.isupper()
@@ -129,26 +148,51 @@ def _word_info(word: str) -> tuple[str, bool, bool, bool]:
     return (match_key(word) if is_word else word), is_word, cap, name
 
 
+class _WordInfoCache(dict[str, tuple[str, bool, bool, bool]]):
+    """``_word_info`` per distinct word: a plain dict look-up on a hit (cheaper than
+    ``lru_cache``'s call); emptied when it grows past ``MAX_CACHED_WORDS``."""
+
+    def __missing__(self, word: str) -> tuple[str, bool, bool, bool]:
+        if len(self) >= MAX_CACHED_WORDS:
+            self.clear()
+        info = self[word] = _word_info(word)
+        return info
+
+
+MAX_CACHED_WORDS = 65536
+_WORD_INFO = _WordInfoCache()
+
+
 def sentences(tokens: list[Token]) -> list[list[Token]]:
-    """Cut a paragraph's tokens into sentences (a dot after an initial is no boundary)."""
+    """Cut a paragraph's tokens into sentences (a dot after an initial is no boundary);
+    a "sentence" reaching ``MAX_SENTENCE_TOKENS`` tokens is cut there."""
     result: list[list[Token]] = []
-    current: list[Token] = []
-    for i, tok in enumerate(tokens):
-        current.append(tok)
-        boundary = False
-        if tok.text in _SENTENCE_END and len(current) > 1:
-            prev = current[-2].text
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            abbreviation = tok.text == "." and (
-                (len(prev) == 1 and prev.isupper()) or prev in gz.raw("honorifics")
-            )
-            boundary = not abbreviation and (nxt is None or nxt.cap or nxt.text in _QUOTES)
-        if boundary or len(current) >= MAX_SENTENCE_TOKENS:
-            result.append(current)
-            current = []
-    if current:
-        result.append(current)
+    start = 0  # first token of the current sentence
+    n = len(tokens)
+    for i in [i for i, tok in enumerate(tokens) if tok.text in _SENTENCE_END]:
+        while i - start >= MAX_SENTENCE_TOKENS:
+            result.append(tokens[start : start + MAX_SENTENCE_TOKENS])
+            start += MAX_SENTENCE_TOKENS
+        if (i > start and _ends_sentence(tokens, i)) or i - start + 1 == MAX_SENTENCE_TOKENS:
+            result.append(tokens[start : i + 1])
+            start = i + 1
+    while n - start >= MAX_SENTENCE_TOKENS:
+        result.append(tokens[start : start + MAX_SENTENCE_TOKENS])
+        start += MAX_SENTENCE_TOKENS
+    if start < n:
+        result.append(tokens[start:])
     return result
+
+
+def _ends_sentence(tokens: list[Token], i: int) -> bool:
+    """The end mark ``tokens[i]`` (not a sentence's first token) ends its sentence."""
+    tok = tokens[i]
+    prev = tokens[i - 1].text
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    abbreviation = tok.text == "." and (
+        (len(prev) == 1 and prev.isupper()) or prev in gz.raw("honorifics")
+    )
+    return not abbreviation and (nxt is None or nxt.cap or nxt.text in _QUOTES)
 
 
 def is_name_word(tok: Token) -> bool:
@@ -185,15 +229,16 @@ _LISTS = (
 def tag(sent: list[Token]) -> None:
     """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place."""
     keys = [t.key for t in sent]
-    i = 0
-    n = len(sent)
+    skip_to = 0
     stopwords = gz.raw("stopwords")
-    heads = gz.first_syllables(_ALL_LISTS)
-    while i < n:
+    longest = gz.longest_entries(_ALL_LISTS)
+    # Only where an entry of some list can start (about four tokens in ten).
+    for i in [k for k, key in enumerate(keys) if key in longest]:
+        if i < skip_to:
+            continue  # inside a phrase tagged already
         tok = sent[i]
-        present = gz.matches_at(keys, i, _ALL_LISTS) if tok.key in heads else None
+        present, listed = _present(tuple(keys[i : i + longest[tok.key]]))
         if not present:
-            i += 1
             continue
         at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
         prev_cap = (
@@ -204,10 +249,9 @@ def tag(sent: list[Token]) -> None:
         )
         best, best_len = "", 0
         if tok.cap and present.get("places", 0) >= 2:
-            i += present["places"]
+            skip_to = i + present["places"]
             continue
-        for label, name in _LISTS:
-            size = present.get(name, 0)
+        for label, size in listed:
             if size <= best_len:
                 continue
             if not _allowed(sent, i, size, label, at_start, prev_cap):
@@ -228,9 +272,16 @@ def tag(sent: list[Token]) -> None:
             tok.tag, tok.tag_len = best, best_len
             for j in range(i + 1, i + best_len):
                 sent[j].tag = best + "+"
-            i += best_len
-        else:
-            i += 1
+            skip_to = i + best_len
+
+
+@lru_cache(maxsize=65536)
+def _present(window: tuple[str, ...]) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
+    """``gz.matches_window`` for ``_ALL_LISTS``, and the (label, size) of its matches in
+    the ``_LISTS`` in their order (the lists ``tag`` chooses among)."""
+    present = gz.matches_window(window, _ALL_LISTS)
+    listed = tuple((label, present[name]) for label, name in _LISTS if present.get(name))
+    return present, listed
 
 
 def _names_follow(sent: list[Token], k: int) -> bool:
@@ -340,16 +391,14 @@ def find_mentions(
     n = len(sent)
     if org_names is not None:
         org_names.extend(_names_after_heads(sent))
-    i = 0
+    next_i = 0
     org_end = -1
-    while i < n:
+    # A name starts at a capitalised word that is not part of a tagged phrase.
+    for i in [k for k, t in enumerate(sent) if t.name and not t.tag]:
+        if i < next_i:
+            continue  # inside the run (or the role after it) judged last
         tok = sent[i]
-        if (
-            tok.tag
-            or not tok.name
-            or (len(tok.text) == 1 and not _initial(sent, i) and not _ede_prefix(sent, i))
-        ):
-            i += 1
+        if len(tok.text) == 1 and not _initial(sent, i) and not _ede_prefix(sent, i):
             continue
         j = i
         while j < n and not sent[j].tag and (is_name_word(sent[j]) or _initial(sent, j)):
@@ -365,12 +414,12 @@ def find_mentions(
             if org_names is not None:
                 org_names.append(tuple(sent[k].key for k in range(mention.first, mention.last)))
             org_end = mention.last
-            i = j
+            next_i = j
         elif mention:
             mentions.append(mention)
-            i = max(j, mention.span_end)
+            next_i = max(j, mention.span_end)
         else:
-            i = j
+            next_i = j
     for a, b in zip(mentions, mentions[1:], strict=False):
         b.listed = b.span_start == b.first and _listed(sent, a, b)
     _share_list_honorific(sent, mentions)
@@ -397,10 +446,8 @@ _LIST_SEPARATORS = ([","], [gz.phrase_key("và")[0]], [",", gz.phrase_key("và")
 def _names_after_heads(sent: list[Token]) -> list[tuple[str, ...]]:
     """Capitalised runs right after an organisation/place head (``Tập đoàn Hòa Phát``)."""
     found = []
-    for i, tok in enumerate(sent):
-        if tok.tag != "O":
-            continue
-        k = i + max(tok.tag_len, 1)
+    for i in [i for i, t in enumerate(sent) if t.tag == "O"]:
+        k = i + max(sent[i].tag_len, 1)
         while k < len(sent) and _acronym(sent[k]) and not sent[k].tag:
             k += 1
         j = k
@@ -413,8 +460,8 @@ def _names_after_heads(sent: list[Token]) -> list[tuple[str, ...]]:
 
 def _share_list_honorific(sent: list[Token], mentions: list[Mention]) -> None:
     """``các đồng chí: A, Role; B, Role``: the honorific before the colon applies to all."""
-    for k in range(1, len(sent) - 1):
-        if sent[k].text == ":" and sent[k - 1].tag in ("H", "H+"):
+    for k in [k for k in range(1, len(sent) - 1) if sent[k].text == ":"]:
+        if sent[k - 1].tag in ("H", "H+"):
             h = k - 1
             while h > 0 and sent[h].tag == "H+":
                 h -= 1
@@ -656,17 +703,18 @@ _ROLE_TAIL = gz.word_keys("cũng đã đang sẽ vừa mới còn vẫn đều")
 
 def _name_like(words: list[Token]) -> bool:
     """Each word is written like a name: ``Xuân``, ``McDermott``, ``H'Hen`` (not ``GrowPLUS``)."""
-    for w in words:
-        if is_foreign(w.text):
-            if not (
-                _FOREIGN_NAME.match(w.text)
-                or _INITIALS.match(w.text)
-                or (len(w.text) == 1 and w.text.isupper())
-            ):
-                return False
-        elif any(c.isupper() for c in _APOSTROPHE_PREFIX.sub("", w.text)[1:]):
-            return False
-    return True
+    return all(_name_like_word(w.text) for w in words)
+
+
+@lru_cache(maxsize=16384)
+def _name_like_word(text: str) -> bool:
+    if is_foreign(text):
+        return bool(
+            _FOREIGN_NAME.match(text)
+            or _INITIALS.match(text)
+            or (len(text) == 1 and text.isupper())
+        )
+    return not any(c.isupper() for c in _APOSTROPHE_PREFIX.sub("", text)[1:])
 
 
 def _subject(sent: list[Token], first: int, last: int, words: list[Token]) -> bool:

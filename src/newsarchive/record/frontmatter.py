@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import os
-import tempfile
+import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -105,15 +108,93 @@ def dump_record(record: Record) -> str:
 
 
 def write_new_record(path: Path, record: Record) -> None:
-    """Write a record atomically and never over an existing file (FileExistsError if any)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".md", dir=path.parent)
+    """Write a record atomically and never over an existing file (FileExistsError if any):
+    the text goes to a temporary file in the same folder, is synced, then hard-linked to
+    ``path`` (linking never replaces a file), so a crash leaves no partial record."""
+    tmp = write_temp(path.parent, record)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dump_record(record))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
         os.link(tmp, path)  # fails with FileExistsError rather than replacing
     finally:
         os.unlink(tmp)
+
+
+def write_temp(folder: Path, record: Record, sync: bool = True) -> str:
+    """Write ``record`` to a new hidden temporary file in ``folder`` (made if missing) and
+    return its path; with ``sync=False`` the caller must ``sync_file`` it before linking."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = dump_record(record).encode("utf-8")
+    fd, tmp = _create_temp(folder)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            if sync:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def sync_files(paths: list[str]) -> None:
+    """Flush the written files ``paths`` to disk: on Linux one ``syncfs`` per file system
+    they are on (one journal commit for a whole batch), elsewhere ``fsync`` each.
+    OSError if that fails (the caller may then ``sync_file`` each to find which)."""
+    if _syncfs is None:
+        for path in paths:
+            sync_file(path)
+        return
+    folders = {os.path.dirname(path) for path in paths}
+    devices = {os.stat(folder).st_dev: folder for folder in folders}
+    for folder in devices.values():
+        fd = os.open(folder, os.O_RDONLY | _O_CLOEXEC)
+        try:
+            if _syncfs(fd) != 0:
+                code = ctypes.get_errno()
+                raise OSError(code, os.strerror(code), folder)
+        finally:
+            os.close(fd)
+
+
+def _load_syncfs() -> Any:
+    """libc's ``syncfs`` (Linux), or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+
+
+_syncfs = _load_syncfs()
+
+
+def sync_file(path: str) -> None:
+    """Flush a written file's data to disk (``fsync``)."""
+    fd = os.open(path, os.O_RDONLY | _O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+_temp_numbers = itertools.count()
+
+
+def _create_temp(folder: Path) -> tuple[int, str]:
+    """A new ``.tmp-PID-N.md`` in ``folder`` opened for writing, mode 0644 (what
+    ``tempfile.mkstemp`` did, without its random names and extra calls)."""
+    while True:
+        tmp = os.path.join(folder, f".tmp-{os.getpid()}-{next(_temp_numbers)}.md")
+        try:
+            fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _O_CLOEXEC, 0o644)
+        except FileExistsError:
+            continue  # left by a crashed process that had the same id
+        os.fchmod(fd, 0o644)  # whatever the umask, as before
+        return fd, tmp
+
+
+_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)

@@ -21,11 +21,38 @@ def nfc(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Strip every diacritic, mapping Đ/đ to D/d: ``"Lại Xuân Lâm"`` → ``"Lai Xuan Lam"``."""
+    """Strip every diacritic, mapping Đ/đ to D/d: ``"Lại Xuân Lâm"`` → ``"Lai Xuan Lam"``.
+
+    Fast path: a table maps each Latin letter (and combining mark) to its folded ASCII
+    form; when that gives ASCII it is the exact result (decomposition works per character,
+    canonical reordering only moves the marks that are dropped, and NFC leaves ASCII as
+    it is).  Other text takes the full Unicode route, ``_fold_unicode``."""
+    if text.isascii():
+        return text
+    folded = text.translate(_FOLD_TABLE)
+    return folded if folded.isascii() else _fold_unicode(text)
+
+
+def _fold_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
     return unicodedata.normalize(
         "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     )
+
+
+def _fold_table() -> dict[int, str]:
+    """Character → its ``_fold_unicode`` form, for the Latin letters and combining marks
+    whose form is ASCII (all of Vietnamese)."""
+    table = {}
+    for block in ((0x00A0, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00)):
+        for code in range(*block):
+            form = _fold_unicode(chr(code))
+            if form.isascii():
+                table[code] = form
+    return table
+
+
+_FOLD_TABLE = _fold_table()
 
 
 def split_tone(syllable: str) -> tuple[str, int]:

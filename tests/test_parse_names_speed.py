@@ -1,0 +1,72 @@
+"""The faster tokeniser and sentence splitter give what the plain versions gave."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsarchive.parse import gazetteer as gz
+from newsarchive.parse import names
+from newsarchive.parse.names import MAX_SENTENCE_TOKENS, Token, sentences, tokenize
+
+_WORDS = ["Ông", "bà", "Nguyễn", "Văn", "A", "TS", "TP.Hà", "Nội", "12,5", "O'Neill", "x-y"]
+_MARKS = [".", "!", "?", "…", ",", '"', "“", "”", "(", ")", "-", "  ", "\n", "\u00a0"]
+
+
+def _plain_tokenize(text: str) -> list[tuple[str, int]]:
+    """The original: one regex pass over the whole text."""
+    out = []
+    for m in names._TOKEN.finditer(text[: names.MAX_UNIT_CHARS]):
+        word, start = m.group(), m.start()
+        if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
+            out += [(word[:2], start), (".", start + 2)]
+            word, start = word[3:], start + 3
+        out.append((word, start))
+    return out
+
+
+def _plain_sentences(tokens: list[Token]) -> list[list[Token]]:
+    """The original token-by-token loop."""
+    result: list[list[Token]] = []
+    current: list[Token] = []
+    for i, tok in enumerate(tokens):
+        current.append(tok)
+        boundary = False
+        if tok.text in names._SENTENCE_END and len(current) > 1:
+            prev = current[-2].text
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            abbreviation = tok.text == "." and (
+                (len(prev) == 1 and prev.isupper()) or prev in gz.raw("honorifics")
+            )
+            boundary = not abbreviation and (nxt is None or nxt.cap or nxt.text in names._QUOTES)
+        if boundary or len(current) >= MAX_SENTENCE_TOKENS:
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    return result
+
+
+_texts = st.lists(st.sampled_from(_WORDS + _MARKS), max_size=60).map(" ".join) | st.text()
+_long = st.lists(st.sampled_from(_WORDS + _MARKS[:4]), min_size=100, max_size=700).map(" ".join)
+
+
+@given(_texts)
+def test_tokenize_matches_one_regex_pass(text: str) -> None:
+    assert [(t.text, t.start) for t in tokenize(text)] == _plain_tokenize(text)
+
+
+@settings(max_examples=200)
+@given(_texts | _long)
+def test_sentences_match_the_token_loop(text: str) -> None:
+    tokens = tokenize(text)
+    assert sentences(tokens) == _plain_sentences(tokens)
+
+
+def test_long_runs_are_cut_at_the_cap() -> None:
+    tokens = tokenize(" ".join(["từ"] * (2 * MAX_SENTENCE_TOKENS + 5)) + " .")
+    assert [len(s) for s in sentences(tokens)] == [MAX_SENTENCE_TOKENS] * 2 + [6]
+    for before in range(MAX_SENTENCE_TOKENS - 5, 2 * MAX_SENTENCE_TOKENS + 5):
+        for after in (0, 1, MAX_SENTENCE_TOKENS - 1, MAX_SENTENCE_TOKENS):
+            tokens = tokenize(" ".join(["từ"] * before + ["."] + ["Từ"] * after))
+            assert sentences(tokens) == _plain_sentences(tokens), (before, after)
