@@ -2,14 +2,13 @@
 committed ``tests/fixtures/golden/parse.json`` (guards speed work against any change).
 
 Regenerate (only for an intended output change, explained in the commit):
-``NEWSARCHIVE_REGEN_GOLDEN=1 PYTHONPATH=src python -m pytest tests/test_parse_golden.py``.
+``PYTHONPATH=src:tests python tests/test_parse_golden.py``.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -95,9 +94,8 @@ def _golden() -> dict[str, Any]:
     return json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
-def test_regenerate_golden_when_asked() -> None:
-    if not os.environ.get("NEWSARCHIVE_REGEN_GOLDEN"):
-        pytest.skip("set NEWSARCHIVE_REGEN_GOLDEN=1 to rewrite the golden file")
+def regenerate() -> None:
+    """Rewrite the golden file from the current parser (after an intended change)."""
     GOLDEN.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(_current(), ensure_ascii=False, indent=1, sort_keys=True)
     GOLDEN.write_text(text + "\n", encoding="utf-8")
@@ -127,3 +125,7 @@ def test_golden_covers_the_repository_fixtures() -> None:
     shared = [k for k in golden if k.split("/")[0] in OPTIONAL]
     if SHARED.is_dir():
         assert shared, "the shared samples are present but not in the golden file"
+
+
+if __name__ == "__main__":  # PYTHONPATH=src:tests python tests/test_parse_golden.py
+    regenerate()
