@@ -7,6 +7,7 @@ import json
 import re
 from functools import lru_cache
 from html import unescape
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 import nh3
@@ -15,7 +16,7 @@ from markupsafe import Markup
 from newsarchive.record import Person
 from newsarchive.site.archive import Article, Speaker
 from newsarchive.site.feeds import timestamp
-from newsarchive.site.markup import render_markdown
+from newsarchive.site.markup import _plain_paragraphs, render_markdown
 
 _SPACE = re.compile(r"\s+")
 
@@ -29,18 +30,94 @@ def plain_text(markdown_text: str) -> str:
 
 def summary(article: Article, length: int = 200) -> str:
     """The first ``length`` characters of the body, cut at a word, with an ellipsis."""
-    text = plain_text(article.record.body)
+    return _summary(article.record.body, length)
+
+
+@lru_cache(maxsize=1024)
+def _summary(body: str, length: int) -> str:
+    """``summary`` of a body (an article page shows it three times)."""
+    text = _plain_prefix(body, length)
+    if text is None:
+        text = plain_text(body)
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def _plain_prefix(body: str, length: int) -> str | None:
+    """The start of ``plain_text(body)``, at least ``length + 1`` characters long unless that
+    is all of it, for a body of plain paragraphs (the Markdown fast path); else None.
+
+    Such a body renders to ``<p>line</p>`` per paragraph with no ``&``, ``<`` or ``>`` in
+    it, so nh3 and ``unescape`` give the lines back and only the whitespace is collapsed;
+    the lines are stripped, so collapsing a prefix of them gives a prefix of the whole.
+    ``tests/test_perf_metadata.py`` checks it against ``plain_text``."""
+    if _plain_paragraphs(body) is None:
+        return None
+    taken: list[str] = []
+    size = 0
+    for line in body.split("\n"):
+        if line:
+            taken.append(line)
+            size += len(line) + 1
+            if size > 2 * length + 2:  # collapsing may shrink it: check, go on if too short
+                text = _SPACE.sub(" ", "\n".join(taken)).strip()
+                if len(text) > length:
+                    return text
+    return _SPACE.sub(" ", "\n".join(taken)).strip()
+
+
 def safe_json(data: Any) -> Markup:
     """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped so neither
     ``</script>`` nor ``<!--`` can end or change the element."""
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    out: list[str] = []
+    try:
+        _dump_json(data, "\n", out)
+        text = "".join(out)
+    except TypeError:  # a value the small emitter does not know: json's own, slower
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+def _dump_json(obj: Any, newline: str, out: list[str]) -> None:
+    """Append ``json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True)`` to ``out``
+    for dicts, lists, strings, numbers, booleans and None (json's indented encoder is pure
+    Python and ~5× slower); ``newline`` is the line break plus the current indentation.
+    ``tests/test_perf_metadata.py`` checks it against ``json.dumps``."""
+    kind = type(obj)
+    if kind is str:
+        out.append(encode_basestring(obj))
+    elif kind is dict:
+        if not obj:
+            out.append("{}")
+            return
+        inner = newline + " "
+        sep = "{" + inner
+        for key in sorted(obj):
+            if type(key) is not str:
+                raise TypeError("only string keys")
+            out.append(sep)
+            out.append(encode_basestring(key))
+            out.append(": ")
+            _dump_json(obj[key], inner, out)
+            sep = "," + inner
+        out.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not obj:
+            out.append("[]")
+            return
+        inner = newline + " "
+        sep = "[" + inner
+        for item in obj:
+            out.append(sep)
+            _dump_json(item, inner, out)
+            sep = "," + inner
+        out.append(newline + "]")
+    elif obj is None or kind is bool or kind is int:
+        out.append(json.dumps(obj))
+    else:
+        raise TypeError(f"not handled here: {kind.__name__}")
 
 
 def article_json_ld(

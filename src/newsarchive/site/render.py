@@ -23,6 +23,9 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # one environment per build: templates do not change under it, so `extends` and
+        # `import` need not stat the template files on every page (~8% of a cold build)
+        auto_reload=False,
     )
     env.filters.update(  # Babel's formatting is slow and the same days recur on many pages
         vi_day=functools.lru_cache(maxsize=None)(dates.format_day),
