@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from newsarchive.errors import NewsarchiveError
+from newsarchive.record.fastyaml import make_reader
 from newsarchive.record.model import Record, RecordValueError
 from newsarchive.vi.text import nfc
 
@@ -36,6 +37,9 @@ _RecordLoader.yaml_implicit_resolvers = {
 }
 
 
+_fast_front = make_reader(_RecordLoader.yaml_implicit_resolvers)
+
+
 def parse_record(text: str, path: str | Path = "<record>") -> Record:
     """Parse a record's text; raise NewsarchiveError with ``path:line`` on any problem."""
     text = nfc(text.removeprefix("\ufeff"))
@@ -48,8 +52,10 @@ def parse_record(text: str, path: str | Path = "<record>") -> Record:
             "phần đầu YAML mở ở dòng 1 nhưng không có dòng '---' đóng lại", path, 1
         )
     front = "\n".join(lines[1:end])
+    data = _fast_front(front)  # the shape dump_record writes, or None: ask YAML
     try:
-        data = yaml.load(front, Loader=_RecordLoader)  # noqa: S506 - a safe loader
+        if data is None:
+            data = yaml.load(front, Loader=_RecordLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 1
