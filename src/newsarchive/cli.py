@@ -18,7 +18,9 @@ from newsarchive.errors import BuildFailed, NewsarchiveError
 COMMANDS = ("build", "parse", "import_", "init", "new", "serve", "check")
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or only of ``command`` (importing one command module,
+    not all of them, saves ~0.1 s at the start of every ``build``)."""
     parser = argparse.ArgumentParser(
         prog="newsarchive",
         description="Trình tạo trang tĩnh cho kho lưu trữ báo chí tiếng Việt "
@@ -26,15 +28,18 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsarchive {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
+    names = [command] if command in COMMANDS else COMMANDS
+    for name in names:
         module = importlib.import_module(f"newsarchive.commands.{name}")
         module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = make_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    first = {"import": "import_"}.get(words[0], words[0]) if words else None
+    parser = make_parser(first)
+    args = parser.parse_args(words)
     try:
         return int(args.func(args) or 0)
     except BuildFailed as failed:
