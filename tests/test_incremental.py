@@ -154,3 +154,43 @@ def test_lazy_body_reads_exactly_what_load_record_reads(tmp_path: Path) -> None:
     empty = tmp_path / "empty.md"
     empty.write_text("---\ntitle: x\ndate: 2024-01-01\n---\n", encoding="utf-8")
     assert read_body(empty) == load_record(empty).body == ""
+
+
+def test_edits_that_keep_the_structure_check_only_the_pages_they_reach(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Body, authors, credit, quote texts, people, images: the archive's structure stays,
+    so only the pages depending on the record or its speakers are fingerprinted."""
+    content = site / "content"
+    quoted = content / "2023/05/05/trich-dan.md"
+    quoted.parent.mkdir(parents=True)
+    front = ("---\ntitle: Bài có trích dẫn\ndate: '2023-05-05'\nauthors:\n- Ngô Hồng Nga\n"
+             "credit: Tin và ảnh\nspeakers:\n- name: Lại Xuân Lâm\n  role: Phó Bí thư\n"
+             "people:\n- name: Lại Xuân Lâm\n  role: Phó Bí thư\n"
+             "quotes:\n- speaker: Lại Xuân Lâm\n  text: Câu nói thứ nhất.\n"
+             "images:\n- caption: Ảnh một\n---\n\nThân bài.\n")
+    quoted.write_text(front, encoding="utf-8")
+    build(site, "public")
+    assert_same_as_cold(site)
+    from newsarchive.site import engine
+
+    checked: list[int] = []
+    real = engine.find_stale
+
+    def counting(spec, indices, pool, workers):  # noqa: ANN001, ANN202
+        checked.append(len(indices))
+        return real(spec, indices, pool, workers)
+
+    monkeypatch.setattr(engine, "find_stale", counting)
+    edits = [("Thân bài.", "Thân bài đã sửa."), ("Ngô Hồng Nga", "Trần Văn Khác"),
+             ("Tin và ảnh", "Ảnh"), ("Câu nói thứ nhất.", "Câu nói đã sửa."),
+             ("- name: Lại Xuân Lâm\n  role: Phó Bí thư\nquotes",
+              "- name: Người Được Nhắc\n  role: null\nquotes"),
+             ("caption: Ảnh một", "caption: Ảnh hai")]
+    for old, new in edits:
+        text = quoted.read_text(encoding="utf-8")
+        assert old in text
+        quoted.write_text(text.replace(old, new), encoding="utf-8")
+        result = build(site, "public")
+        assert result.mode == "incremental" and result.written >= 1
+        assert checked[-1] < result.pages // 2, (old, checked[-1], result.pages)
+        assert_same_as_cold(site)

@@ -123,6 +123,7 @@ class Loaded:
     static: list[Job]
     engine: bytes
     token: str  # same token, same output
+    structure: str = ""  # same structure: the same pages, fed by the same records
 
 
 def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = True
@@ -146,10 +147,48 @@ def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = 
     token = hashlib.blake2b(engine_hash, digest_size=16)
     for job in static:
         token.update(f"{job.path}\x1f{hashlib.sha1(job.body or b'').hexdigest()}\x1e".encode())
+    shape = token.copy()  # the engine and static files so far
     for path, record in records:
         token.update(f"{path}\x1f{digests[id(record)]}\x1e".encode())
+        shape.update(repr(_shape(path, record)).encode())
     return Loaded(records, problems, people, options.per_page, digests, template_dirs, site,
-                  base_url, static, engine_hash, token.hexdigest())
+                  base_url, static, engine_hash, token.hexdigest(), shape.hexdigest())
+
+
+def _shape(path: Path, record: Any) -> tuple:
+    """What of a record decides the site's layout: which pages exist, in which order, and
+    which speakers and quotes an article has.  The rest of it (body, authors, images, quote
+    texts, …) reaches pages only through the record, its article or its speakers, which
+    the fingerprints note as dependencies (``Fingerprinter.last_deps``)."""
+    return (str(path), record.title, record.date, record.time, record.slug,
+            [(p.name, p.role, p.id, p.honorific) for p in record.speakers],
+            [q.speaker for q in record.quotes])
+
+
+def _affected(loaded: Loaded, prepared: Prepared, manifest: Manifest) -> list[int] | None:
+    """Indices of the jobs the records changed since the last build can reach, or None if
+    the archive's structure changed (then every page is fingerprinted).
+
+    With the same structure (engine, settings, static files, every record's ``_shape``)
+    the pages are the same and each depends on what its fingerprint digested: records
+    (``R`` + digest) and speakers (``S`` + id).  A changed record reaches the pages
+    depending on its old or new digest and on the speakers it names.  Pages the manifest
+    has no dependencies for are included."""
+    if not manifest.deps or manifest.structure != loaded.structure:
+        return None
+    new = {str(path): loaded.digests[id(record)] for path, record in loaded.records}
+    if new.keys() != manifest.records.keys():
+        return None
+    changed = {path for path, digest in new.items() if manifest.records[path] != digest}
+    keys = {"R" + new[path] for path in changed} | {"R" + manifest.records[p] for p in changed}
+    archive = prepared.archive
+    for article in archive.articles:
+        if str(article.path) in changed:
+            keys.update("S" + speaker.id for _person, speaker in archive.speaker_links(article))
+    deps = manifest.deps
+    empty: frozenset[str] = frozenset()
+    return [i for i, job in enumerate(prepared.jobs)
+            if job.path not in deps or not keys.isdisjoint(deps.get(job.path, empty))]
 
 
 def layout_site(loaded: Loaded) -> Prepared:
@@ -231,8 +270,12 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
     spec = RenderSpec(prepared.token, dataclasses.replace(options, executor=None))
     printer = prepared.printer()
 
+    deps: dict[str, frozenset[str]] = {}
+
     def fingerprint(job: Job) -> str:
-        return printer.job(prepared.site, job)
+        found = printer.job(prepared.site, job)
+        deps[job.path] = printer.last_deps
+        return found
 
     workers = options.jobs or engine.default_jobs()
     result = BuildResult(
@@ -240,20 +283,32 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
         articles=len(prepared.archive.articles),
         problems=prepared.problems,
     )
+    graph = (loaded.structure,
+             {str(path): loaded.digests[id(record)] for path, record in loaded.records}, deps)
     if has_manifest:
         prepared.manifest = manifest
-        count = len(prepared.jobs)
-        if workers > 1 and options.executor is None and count >= PARALLEL_MIN_FP:
+        check = _affected(loaded, prepared, manifest)
+        if check is None:
+            check = list(range(len(prepared.jobs)))
+        else:  # and any other page whose output file someone touched or removed
+            chosen = set(check)
+            files = manifest.files
+            check += [i for i, job in enumerate(prepared.jobs) if i not in chosen
+                      and not manifest.up_to_date(job.path, files.get(job.path, ("",))[0])]
+            check.sort()
+        if workers > 1 and options.executor is None and len(check) >= PARALLEL_MIN_FP:
             with engine.local_pool(workers) as pool:  # forked: inherits the prepared site
-                fingerprints = engine.find_stale(spec, count, pool, workers)
+                fingerprints, found = engine.find_stale(spec, check, pool, workers)
         else:
-            fingerprints = engine.find_stale(spec, count, None, workers)
+            fingerprints, found = engine.find_stale(spec, check, None, workers)
         stale = sorted(fingerprints)
         if len(stale) <= max(1000, len(prepared.jobs) // 4):
+            deps.update(manifest.deps)
+            deps.update((prepared.jobs[i].path, d) for i, d in found.items())
             _incremental(options, prepared, spec, manifest, fingerprints, stale, workers,
-                         result)
+                         result, graph)
             return result
-    _full(options, prepared, spec, manifest, fingerprint, workers, result)
+    _full(options, prepared, spec, manifest, fingerprint, workers, result, graph)
     return result
 
 
@@ -266,7 +321,8 @@ def _executor(options: BuildOptions, count: int, workers: int) -> Any:
 
 
 def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest: Manifest,
-          fingerprint: Callable[[Job], str], workers: int, result: BuildResult) -> None:
+          fingerprint: Callable[[Job], str], workers: int, result: BuildResult, graph: tuple
+          ) -> None:
     jobs = prepared.jobs
     entries: dict[str, tuple[str, int, int]] = {}
     made: set[str] = set()
@@ -289,7 +345,7 @@ def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest:
         if options.search:
             build_search_index(stage)
     result.written = len(entries)
-    manifest.save(entries, prepared.token, result.pages, result.articles)
+    manifest.save(entries, prepared.token, result.pages, result.articles, graph)
 
 
 def _write_new(stage: Path, root: str, relative: str, data: bytes, made: set[str]
@@ -323,7 +379,7 @@ def _staged_path(stage: Path, root: str, relative: str, made: set[str]) -> str:
 
 def _incremental(options: BuildOptions, prepared: Prepared, spec: RenderSpec,
                  manifest: Manifest, fingerprints: dict[int, str], stale: list[int], workers: int,
-                 result: BuildResult) -> None:
+                 result: BuildResult, graph: tuple) -> None:
     jobs = prepared.jobs
     # 1. render everything that changed, in memory: any error leaves the output untouched
     rendered = dict(
@@ -346,13 +402,14 @@ def _incremental(options: BuildOptions, prepared: Prepared, spec: RenderSpec,
         with contextlib.suppress(FileNotFoundError):
             target.unlink()
         entries.pop(path, None)
+        graph[2].pop(path, None)
         _prune_empty(target.parent, output)
     if options.search and (stale or gone):
         _rebuild_search_index(output)
     result.mode = "incremental"
     result.written = len(stale)
     result.deleted = len(gone)
-    manifest.save(entries, prepared.token, result.pages, result.articles)
+    manifest.save(entries, prepared.token, result.pages, result.articles, graph)
 
 
 def _rebuild_search_index(output: Path) -> None:

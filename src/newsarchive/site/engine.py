@@ -102,30 +102,40 @@ def _unpack(results: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
     return results
 
 
-def stale_chunk(spec: RenderSpec, indices: list[int]) -> list[tuple[int, str]]:
-    """``(index, fingerprint)`` of the jobs at ``indices`` whose output file is not what
-    the last build's manifest says it should be (see ``manifest``)."""
+def stale_chunk(spec: RenderSpec, indices: list[int]
+                ) -> list[tuple[int, str | None, frozenset[str]]]:
+    """``(index, fingerprint, dependencies)`` of the jobs at ``indices``; the fingerprint
+    is None when the output file is what the last build's manifest says it should be."""
     prepared = _prepared(spec)
     printer = prepared.printer()
     manifest = prepared.manifest
-    out = []
+    out: list[tuple[int, str | None, frozenset[str]]] = []
     for i in indices:
         job = prepared.jobs[i]
         fingerprint = printer.job(prepared.site, job)
-        if manifest is None or not manifest.up_to_date(job.path, fingerprint):
-            out.append((i, fingerprint))
+        fresh = manifest is not None and manifest.up_to_date(job.path, fingerprint)
+        out.append((i, None if fresh else fingerprint, printer.last_deps))
     return out
 
 
-def find_stale(spec: RenderSpec, count: int, pool: Executor | None, workers: int
-               ) -> dict[int, str]:
-    """Fingerprint every job and check it against the manifest, on ``pool`` if given."""
+def find_stale(spec: RenderSpec, indices: list[int], pool: Executor | None, workers: int
+               ) -> tuple[dict[int, str], dict[int, frozenset[str]]]:
+    """Fingerprint the jobs at ``indices`` and check them against the manifest, on
+    ``pool`` if given: the stale ones' fingerprints, and every checked job's dependencies."""
     if pool is None:
-        return dict(stale_chunk(spec, list(range(count))))
-    size = max(256, count // (workers * 4) or 1)
-    chunks = [list(range(i, min(count, i + size))) for i in range(0, count, size)]
-    return {i: fp for part in pool.map(stale_chunk, [spec] * len(chunks), chunks)
-            for i, fp in part}
+        parts = [stale_chunk(spec, indices)]
+    else:
+        size = max(256, len(indices) // (workers * 4) or 1)
+        chunks = [indices[i : i + size] for i in range(0, len(indices), size)]
+        parts = list(pool.map(stale_chunk, [spec] * len(chunks), chunks))
+    stale: dict[int, str] = {}
+    deps: dict[int, frozenset[str]] = {}
+    for part in parts:
+        for i, fingerprint, found in part:
+            if fingerprint is not None:
+                stale[i] = fingerprint
+            deps[i] = found
+    return stale, deps
 
 
 def chunked(indices: list[int], workers: int) -> list[list[int]]:

@@ -30,7 +30,7 @@ from typing import Any
 
 from newsarchive.site.archive import Appearance, Article, Speaker
 
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 
 
 def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
@@ -83,15 +83,22 @@ class Fingerprinter:
         self._active: set[int] = set()
         self._fields: dict[type, tuple[str, ...]] = {}
         self._key = engine[:16]
+        # dependencies: which records ("R" + digest) and speakers ("S" + id) a page's data
+        # reaches, gathered while it is fingerprinted (see ``page_deps``)
+        self._deps: dict[int, frozenset[str]] = {}
+        self._stack: list[set[str]] = []
+        self.last_deps: frozenset[str] = frozenset()
 
     def persistent(self, obj: Any) -> str | None:
         """The digest standing for a shared object inside a pickled context, else None."""
         key = id(obj)
         found = self._memo.get(key)
         if found is not None:
+            if self._stack:
+                self._stack[-1].update(self._deps[key])
             return found
         if key in self.record_digests:
-            return "R" + self.record_digests[key]
+            return self._record(key)
         if isinstance(obj, Article | Speaker | set | frozenset) or type(obj) in _MEMO_TYPES:
             return self._shared(obj)
         return None
@@ -103,12 +110,25 @@ class Fingerprinter:
         context pickle cannot handle falls back to the token serialiser."""
         buffer = io.BytesIO()
         pickler = _ContextPickler(buffer, self)
+        self._stack = [set()]
         try:
-            pickler.dump((url, template, site, context, body))
-        except Exception:  # unpicklable or recursive data: the slower, general way
-            return self._page_tokens(url, template, site, context, body)
-        h = hashlib.blake2b(buffer.getbuffer(), digest_size=16, key=self._key)
-        return h.hexdigest()
+            try:
+                pickler.dump((url, template, site, context, body))
+            except Exception:  # unpicklable or recursive data: the slower, general way
+                self._stack = [set()]
+                return self._page_tokens(url, template, site, context, body)
+            h = hashlib.blake2b(buffer.getbuffer(), digest_size=16, key=self._key)
+            return h.hexdigest()
+        finally:
+            self.last_deps = frozenset(self._stack[0])
+            self._stack = []
+
+    def _record(self, key: int) -> str:
+        """The stand-in of a record (by ``id``): its file's digest, noted as a dependency."""
+        name = "R" + self.record_digests[key]
+        if self._stack:
+            self._stack[-1].add(name)
+        return name
 
     def _page_tokens(self, url: str, template: str | None, site: dict, context: Any,
                      body: Any = None) -> str:
@@ -162,20 +182,24 @@ class Fingerprinter:
         key = id(obj)
         found = self._memo.get(key)
         if found is not None:
+            if self._stack:
+                self._stack[-1].update(self._deps[key])
             return found
-        record_hash = self.record_digests.get(key)
-        if record_hash is not None:
-            return "R" + record_hash
+        if key in self.record_digests:
+            return self._record(key)
         if key in self._active:  # a cycle: the object is already being digested
             return "<cycle>"
         self._active.add(key)
+        self._stack.append(set())
         try:
             out: list[str] = [type(obj).__qualname__]
             if isinstance(obj, Article):
                 out += [obj.url, self._shared(obj.record)]
             elif isinstance(obj, Speaker):
                 # articles reached through a speaker count by what a page shows of them
-                # there (URL, title, date), not their body
+                # there (URL, title, date), not their body; what a speaker shows comes
+                # from the records naming them, so the speaker is the dependency
+                self._stack[-1].add("S" + obj.id)
                 for name in self._names(obj):
                     if name != "appearances":
                         self._ser(getattr(obj, name), out)
@@ -200,9 +224,13 @@ class Fingerprinter:
                 out.append(repr(obj))
         finally:
             self._active.discard(key)
+            deps = frozenset(self._stack.pop())
+        if self._stack:
+            self._stack[-1].update(deps)
         value = "#" + _digest_tokens(out)
         # memoising by id() is safe: every page's context stays alive until the build ends
         self._memo[key] = value
+        self._deps[key] = deps
         return value
 
 
@@ -221,6 +249,11 @@ class Manifest:
         self.files: dict[str, tuple[str, int, int]] = {}
         self.token = ""
         self.pages = self.articles = 0
+        # for one-record rebuilds: the archive's shape, each record file's digest and what
+        # each page depends on (``Fingerprinter.last_deps``)
+        self.structure = ""
+        self.records: dict[str, str] = {}
+        self.deps: dict[str, frozenset[str]] = {}
 
     @classmethod
     def for_output(cls, cache_dir: Path | None, output: Path) -> Manifest:
@@ -237,13 +270,14 @@ class Manifest:
             return False
         try:
             with self.file.open("rb") as handle:
-                version, output, files, meta = pickle.load(handle)
+                version, output, files, meta, graph = pickle.load(handle)
         except Exception:
             return False
         if version != MANIFEST_VERSION or output != str(self.output):
             return False
         self.files = files
         self.token, self.pages, self.articles = meta
+        self.structure, self.records, self.deps = graph
         return True
 
     def all_up_to_date(self) -> bool:
@@ -270,13 +304,16 @@ class Manifest:
         return (stat.st_size, stat.st_mtime_ns) == entry[1:]
 
     def save(self, files: dict[str, tuple[str, int, int]], token: str, pages: int,
-             articles: int) -> None:
+             articles: int, graph: tuple[str, dict[str, str], dict[str, frozenset[str]]]
+             = ("", {}, {})) -> None:
+        """Write the manifest; ``graph`` is (structure, record digests, page deps)."""
         if self.file is None:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
-            pickle.dump((MANIFEST_VERSION, str(self.output), files, (token, pages, articles)),
+            pickle.dump((MANIFEST_VERSION, str(self.output), files, (token, pages, articles),
+                         graph),
                         handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.file)
