@@ -47,6 +47,7 @@ def atom_feed(
     base_url: str,
     site_title: str,
     articles: Sequence[Article],
+    full: bool = True,
 ) -> str:
     """An Atom document for the newest ``FEED_SIZE`` of ``articles`` (newest first).
 
@@ -63,12 +64,12 @@ def atom_feed(
     _sub(author, "name", site_title)
     _sub(feed, "generator", "newsarchive")
     for article in newest:
-        feed.append(_entry(article, base_url))
+        feed.append(_entry(article, base_url, full))
     ET.indent(feed)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _entry(article: Article, base_url: str) -> ET.Element:
+def _entry(article: Article, base_url: str, full: bool) -> ET.Element:
     record = article.record
     entry = ET.Element(f"{{{ATOM}}}entry")
     url = base_url + article.url
@@ -81,5 +82,10 @@ def _entry(article: Article, base_url: str) -> ET.Element:
         _sub(_sub(entry, "author"), "name", name)
     for person in record.speakers:
         _sub(entry, "category", term=person.name)
-    _sub(entry, "content", _body_html(record.body), type="html")
+    if full:
+        _sub(entry, "content", _body_html(record.body), type="html")
+    else:
+        from newsarchive.site.metadata import summary
+
+        _sub(entry, "summary", summary(article))
     return entry

@@ -31,10 +31,11 @@ def articles(draw: st.DrawFn) -> SimpleNamespace:
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(articles(), max_size=6), TEXT, TEXT, st.sampled_from(["/", "https://x.vn/a&b/"]))
+@given(st.lists(articles(), max_size=6), TEXT, TEXT, st.sampled_from(["/", "https://x.vn/a&b/"]),
+       st.booleans())
 def test_atom_feed_matches_the_elementtree_writer(items: list, title: str, site: str,
-                                                  base: str) -> None:
+                                                  base: str, full: bool) -> None:
     args = dict(title=title, feed_url="s/feed.xml", page_url="s/", base_url=base,
-                site_title=site, articles=items)
+                site_title=site, articles=items, full=full)
     assert atom_feed(**args) == reference_feed(**args)
     assert atom_feed(**args) == reference_feed(**args)  # entries from the cache

@@ -67,6 +67,10 @@ def test_speaker_feed_lists_only_that_speakers_articles(site: Path) -> None:
     assert feed.feed.title.startswith("Trần Thị Bích")
     assert len(feed.entries) == 50  # 60 articles, capped
     assert all("Trần Thị Bích" in [t.term for t in e.tags] for e in feed.entries)
+    # speaker feeds carry summaries (the bodies are in the site feed): see performance.md
+    assert all(e.summary and "content" not in e for e in feed.entries)
+    site_feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert all(e.content[0].type == "text/html" for e in site_feed.entries)
     html = (site / "speakers/tran-thi-bich/index.html").read_text(encoding="utf-8")
     assert ('<link rel="alternate" type="application/atom+xml" title="Trần Thị Bích · '
             'Kho lưu trữ tin bài" href="../../speakers/tran-thi-bich/feed.xml">') in html

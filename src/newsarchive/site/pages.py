@@ -202,6 +202,7 @@ def _speaker_feed(site: dict[str, Any], *, name: str, url: str, articles: list[A
         base_url=site["base_url"],
         site_title=site["title"],
         articles=articles,
+        full=False,  # summaries: the bodies are in the site feed and on the pages
     )
 
 
