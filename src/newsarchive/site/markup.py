@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -77,6 +78,7 @@ _BLOCK_START = frozenset("#>-+=*|:~ 0123456789")
 _markdown: markdown.Markdown | None = None
 
 
+@functools.lru_cache(maxsize=16)  # an article page asks three times (summary, JSON-LD, body)
 def _plain_paragraphs(text: str) -> str | None:
     """``<p>…</p>`` lines for a body that is plain paragraphs, or None if it is anything else."""
     if _INLINE_SPECIAL.search(text):
