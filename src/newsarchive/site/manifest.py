@@ -24,6 +24,7 @@ import hashlib
 import io
 import os
 import pickle
+import sys
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -125,7 +126,7 @@ class Fingerprinter:
 
     def _record(self, key: int) -> str:
         """The stand-in of a record (by ``id``): its file's digest, noted as a dependency."""
-        name = "R" + self.record_digests[key]
+        name = sys.intern("R" + self.record_digests[key])  # one string in every page's deps
         if self._stack:
             self._stack[-1].add(name)
         return name
@@ -199,7 +200,7 @@ class Fingerprinter:
                 # articles reached through a speaker count by what a page shows of them
                 # there (URL, title, date), not their body; what a speaker shows comes
                 # from the records naming them, so the speaker is the dependency
-                self._stack[-1].add("S" + obj.id)
+                self._stack[-1].add(sys.intern("S" + obj.id))
                 for name in self._names(obj):
                     if name != "appearances":
                         self._ser(getattr(obj, name), out)
