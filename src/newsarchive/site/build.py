@@ -165,25 +165,40 @@ def _shape(path: Path, record: Any) -> tuple:
             [q.speaker for q in record.quotes])
 
 
-def _affected(loaded: Loaded, prepared: Prepared, manifest: Manifest) -> list[int] | None:
+def _record_keys(loaded: Loaded) -> dict[str, tuple[str, str]]:
+    """Each record file's path → (digest of its bytes, digest of its quotes)."""
+    return {
+        str(path): (loaded.digests[id(record)],
+                    hashlib.blake2b(repr([(q.speaker, q.text) for q in record.quotes]).encode(),
+                                    digest_size=8).hexdigest())
+        for path, record in loaded.records
+    }
+
+
+def _affected(loaded: Loaded, prepared: Prepared, manifest: Manifest,
+              new: dict[str, tuple[str, str]]) -> list[int] | None:
     """Indices of the jobs the records changed since the last build can reach, or None if
     the archive's structure changed (then every page is fingerprinted).
 
     With the same structure (engine, settings, static files, every record's ``_shape``)
     the pages are the same and each depends on what its fingerprint digested: records
     (``R`` + digest) and speakers (``S`` + id).  A changed record reaches the pages
-    depending on its old or new digest and on the speakers it names.  Pages the manifest
-    has no dependencies for are included."""
+    depending on its old or new digest and, if its quotes changed, on the speakers it
+    names.  Pages the manifest has no dependencies for are included.  ``new`` is
+    ``_record_keys(loaded)``."""
     if not manifest.deps or manifest.structure != loaded.structure:
         return None
-    new = {str(path): loaded.digests[id(record)] for path, record in loaded.records}
-    if new.keys() != manifest.records.keys():
+    old = manifest.records
+    if new.keys() != old.keys():
         return None
-    changed = {path for path, digest in new.items() if manifest.records[path] != digest}
-    keys = {"R" + new[path] for path in changed} | {"R" + manifest.records[p] for p in changed}
+    changed = {path for path, key in new.items() if old[path] != key}
+    keys = {"R" + new[p][0] for p in changed} | {"R" + old[p][0] for p in changed}
+    # a speaker digests, of each record naming them, only shape and quotes: with the same
+    # shape, only a record whose quotes changed reaches the pages holding its speakers
+    quoting = {path for path in changed if old[path][1] != new[path][1]}
     archive = prepared.archive
-    for article in archive.articles:
-        if str(article.path) in changed:
+    for article in archive.articles if quoting else ():
+        if str(article.path) in quoting:
             keys.update("S" + speaker.id for _person, speaker in archive.speaker_links(article))
     deps = manifest.deps
     empty: frozenset[str] = frozenset()
@@ -283,11 +298,10 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
         articles=len(prepared.archive.articles),
         problems=prepared.problems,
     )
-    graph = (loaded.structure,
-             {str(path): loaded.digests[id(record)] for path, record in loaded.records}, deps)
+    graph = (loaded.structure, _record_keys(loaded), deps)
     if has_manifest:
         prepared.manifest = manifest
-        check = _affected(loaded, prepared, manifest)
+        check = _affected(loaded, prepared, manifest, graph[1])
         if check is None:
             check = list(range(len(prepared.jobs)))
         else:  # and any other page whose output file someone touched or removed

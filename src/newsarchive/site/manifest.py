@@ -253,7 +253,7 @@ class Manifest:
         # for one-record rebuilds: the archive's shape, each record file's digest and what
         # each page depends on (``Fingerprinter.last_deps``)
         self.structure = ""
-        self.records: dict[str, str] = {}
+        self.records: dict[str, tuple[str, str]] = {}  # path → (bytes digest, quotes digest)
         self.deps: dict[str, frozenset[str]] = {}
 
     @classmethod
@@ -305,7 +305,8 @@ class Manifest:
         return (stat.st_size, stat.st_mtime_ns) == entry[1:]
 
     def save(self, files: dict[str, tuple[str, int, int]], token: str, pages: int,
-             articles: int, graph: tuple[str, dict[str, str], dict[str, frozenset[str]]]
+             articles: int,
+             graph: tuple[str, dict[str, tuple[str, str]], dict[str, frozenset[str]]]
              = ("", {}, {})) -> None:
         """Write the manifest; ``graph`` is (structure, record digests, page deps)."""
         if self.file is None:
