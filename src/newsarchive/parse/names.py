@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 from newsarchive.parse import gazetteer as gz
 from newsarchive.vi.text import match_key
@@ -95,17 +97,68 @@ def tokenize(text: str) -> list[Token]:
     words, starts = _split(text[:MAX_UNIT_CHARS])
     if not words:
         return []
-    info = _WORD_INFO
-    keys, is_word, cap, name = zip(*map(info.__getitem__, words), strict=True)
+    keys, is_word, cap, name = zip(*map(_WORD_INFO.__getitem__, words), strict=True)
     return list(map(Token, words, keys, is_word, cap, name, starts))
 
 
 def _split(text: str) -> tuple[list[str], list[int]]:
     """The tokens' texts and start offsets.
 
-    Tokens never span whitespace: the text is split on it first, and a chunk of letters
-    only is one word (most syllables) with no regex needed.  Only whitespace lies between
-    two tokens (``\\S`` matches anything else), so ``find`` gives each token's start."""
+    Tokens never span whitespace and tile each whitespace-free chunk (``\\S`` matches
+    anything the word and number patterns leave).  When the chunks are joined by single
+    spaces (the usual paragraph), every start follows from the lengths: one ``accumulate``
+    over token lengths plus one for each chunk's last token.  A chunk of letters only is
+    one word (most syllables); the others are cut by ``_TOKEN``."""
+    chunks = text.split()
+    if " ".join(chunks) != text:
+        return _split_spaced(text)
+    alpha = list(map(str.isalpha, chunks))
+    if all(alpha):
+        words = chunks
+        gaps: list[int] = [1] * len(words)
+    else:
+        words, gaps = [], []
+        done = 0
+        for c in [k for k, ok in enumerate(alpha) if not ok]:
+            words += chunks[done:c]
+            gaps += [1] * (c - done)
+            done = c + 1
+            parts = _chunk_tokens(chunks[c])
+            words += parts
+            gaps += [0] * (len(parts) - 1)
+            gaps.append(1)
+        words += chunks[done:]
+        gaps += [1] * (len(chunks) - done)
+    starts = list(accumulate(map(add, map(len, words), gaps), initial=0))
+    starts.pop()
+    return words, starts
+
+
+def _chunk_tokens(chunk: str) -> list[str]:
+    """The tokens of one whitespace-free chunk that is not all letters (``TP.Hà`` → 3)."""
+    core = chunk.strip(_EDGE_MARKS)
+    if core.isalpha():  # "Nam," · "(ông" · "đó.”": marks around one word, each a token
+        lead = len(chunk) - len(chunk.lstrip(_EDGE_MARKS))
+        return [*chunk[:lead], core, *chunk[lead + len(core) :]]
+    found = _TOKEN.findall(chunk)
+    if "TP." not in chunk and "Tp." not in chunk:
+        return found
+    out: list[str] = []
+    for word in found:
+        if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
+            out += [word[:2], "."]
+            word = word[3:]
+        out.append(word)
+    return out
+
+
+# Marks that are never part of a word or number token (each is one ``\\S`` token).
+_EDGE_MARKS = ",.;:!?…\"'“”‘’«»()[]{}-–—/&%*+=<>"
+
+
+def _split_spaced(text: str) -> tuple[list[str], list[int]]:
+    """``_split`` for text with other whitespace than single spaces between its chunks:
+    ``find`` gives each token's start (only whitespace lies between two tokens)."""
     words: list[str] = []
     starts: list[int] = []
     add_word, add_start = words.append, starts.append
