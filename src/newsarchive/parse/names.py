@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
-from operator import add
+from itertools import accumulate, compress, count
+from operator import add, or_
 
 from newsarchive.parse import gazetteer as gz
 from newsarchive.vi.text import match_key
@@ -285,8 +285,12 @@ def tag(sent: list[Token]) -> None:
     skip_to = 0
     stopwords = gz.raw("stopwords")
     longest = gz.longest_entries(_ALL_LISTS)
-    # Only where an entry of some list can start (about four tokens in ten).
-    for i in [k for k, key in enumerate(keys) if key in longest]:
+    singles, pairs = _entry_starts()
+    # Only where an entry of some list can start: a one-syllable entry, or the first two
+    # syllables of a longer one (about one token in six).
+    following = zip(keys, [*keys[1:], ""], strict=True)
+    maybe = map(or_, map(singles.__contains__, keys), map(pairs.__contains__, following))
+    for i in list(compress(count(), maybe)):
         if i < skip_to:
             continue  # inside a phrase tagged already
         tok = sent[i]
@@ -326,6 +330,21 @@ def tag(sent: list[Token]) -> None:
             for j in range(i + 1, i + best_len):
                 sent[j].tag = best + "+"
             skip_to = i + best_len
+
+
+@lru_cache(maxsize=1)
+def _entry_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The one-syllable entries of ``_ALL_LISTS`` and the first two syllables of the
+    longer ones: where ``_present`` can find something."""
+    singles: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for name in _ALL_LISTS:
+        for phrase in gz.phrases(name):
+            if len(phrase) == 1:
+                singles.add(phrase[0])
+            else:
+                pairs.add(phrase[:2])
+    return frozenset(singles), frozenset(pairs)
 
 
 @lru_cache(maxsize=65536)
