@@ -279,8 +279,13 @@ _LISTS = (
 )
 
 
-def tag(sent: list[Token]) -> None:
-    """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place."""
+Head = tuple[int, str]  # (token index, label) of a tagged phrase's first token
+
+
+def tag(sent: list[Token]) -> list[Head]:
+    """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place;
+    return where each phrase starts, in order (what ``heads`` would find afterwards)."""
+    heads: list[Head] = []
     keys = [t.key for t in sent]
     skip_to = 0
     stopwords = gz.raw("stopwords")
@@ -330,6 +335,13 @@ def tag(sent: list[Token]) -> None:
             for j in range(i + 1, i + best_len):
                 sent[j].tag = best + "+"
             skip_to = i + best_len
+            heads.append((i, best))
+    return heads
+
+
+def heads(sent: list[Token]) -> list[Head]:
+    """The (index, label) of each tagged phrase's first token in a tagged sentence."""
+    return [(i, t.tag) for i, t in enumerate(sent) if t.tag and t.tag[-1] != "+"]
 
 
 @lru_cache(maxsize=1)
@@ -454,15 +466,20 @@ def _split_name(run: list[int], sent: list[Token]) -> int:
 
 
 def find_mentions(
-    sent: list[Token], org_names: list[tuple[str, ...]] | None = None
+    sent: list[Token],
+    org_names: list[tuple[str, ...]] | None = None,
+    tagged: list[Head] | None = None,
 ) -> list[Mention]:
     """Personal-name mentions of one tagged sentence, in order (``weak`` ones included).
 
-    Names found inside organisation/street/place names are added to ``org_names``."""
+    Names found inside organisation/street/place names are added to ``org_names``;
+    ``tagged`` is what ``tag`` returned for the sentence (found again if not given)."""
     mentions: list[Mention] = []
     n = len(sent)
+    if tagged is None:
+        tagged = heads(sent)
     if org_names is not None:
-        org_names.extend(_names_after_heads(sent))
+        org_names.extend(_names_after_heads(sent, tagged))
     next_i = 0
     org_end = -1
     # A name starts at a capitalised word that is not part of a tagged phrase.
@@ -494,7 +511,7 @@ def find_mentions(
             next_i = j
     for a, b in zip(mentions, mentions[1:], strict=False):
         b.listed = b.span_start == b.first and _listed(sent, a, b)
-    _share_list_honorific(sent, mentions)
+    _share_list_honorific(sent, mentions, tagged)
     # A weak run listed with a person ("Xuân Trường, Tuấn Anh và Hồng Duy") is one too.
     changed = True
     while changed:
@@ -515,10 +532,10 @@ def find_mentions(
 _LIST_SEPARATORS = ([","], [gz.phrase_key("và")[0]], [",", gz.phrase_key("và")[0]])
 
 
-def _names_after_heads(sent: list[Token]) -> list[tuple[str, ...]]:
+def _names_after_heads(sent: list[Token], tagged: list[Head]) -> list[tuple[str, ...]]:
     """Capitalised runs right after an organisation/place head (``Tập đoàn Hòa Phát``)."""
     found = []
-    for i in [i for i, t in enumerate(sent) if t.tag == "O"]:
+    for i in [i for i, label in tagged if label == "O"]:
         k = i + max(sent[i].tag_len, 1)
         while k < len(sent) and _acronym(sent[k]) and not sent[k].tag:
             k += 1
@@ -530,9 +547,18 @@ def _names_after_heads(sent: list[Token]) -> list[tuple[str, ...]]:
     return found
 
 
-def _share_list_honorific(sent: list[Token], mentions: list[Mention]) -> None:
+def _share_list_honorific(sent: list[Token], mentions: list[Mention], tagged: list[Head]) -> None:
     """``các đồng chí: A, Role; B, Role``: the honorific before the colon applies to all."""
-    for k in [k for k in range(1, len(sent) - 1) if sent[k].text == ":"]:
+    # The first colon right after a token of an honorific phrase (in or just past one).
+    n = len(sent)
+    after = [
+        k
+        for i, label in tagged
+        if label == "H"
+        for k in range(i + 1, min(i + sent[i].tag_len + 1, n - 1))
+        if sent[k].text == ":"
+    ]
+    for k in after[:1]:
         if sent[k - 1].tag in ("H", "H+"):
             h = k - 1
             while h > 0 and sent[h].tag == "H+":
