@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from newsarchive.errors import NewsarchiveError
+from newsarchive.errors import NewsarchiveError, yaml_error
 from newsarchive.record.model import Record, RecordValueError
 from newsarchive.vi.text import nfc
 
@@ -51,12 +51,8 @@ def parse_record(text: str, path: str | Path = "<record>") -> Record:
     front = "\n".join(lines[1:end])
     try:
         data = yaml.load(front, Loader=_RecordLoader)  # noqa: S506 - a safe loader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else 1
-        raise NewsarchiveError(f"YAML không hợp lệ: {exc.problem or exc}", path, line) from None
     except yaml.YAMLError as exc:
-        raise NewsarchiveError(f"YAML không hợp lệ: {exc}", path, 1) from None
+        raise yaml_error(exc, path, first_line=2) from None
     if not isinstance(data, dict):
         raise NewsarchiveError(
             f"phần đầu phải là các dòng 'khoá: giá trị', nhưng là {type(data).__name__}", path, 2
