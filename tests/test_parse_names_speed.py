@@ -48,10 +48,18 @@ def _plain_sentences(tokens: list[Token]) -> list[list[Token]]:
 
 
 _texts = st.lists(st.sampled_from(_WORDS + _MARKS), max_size=60).map(" ".join) | st.text()
+# Marks glued to words ("Nam," · "(ông" · "TP.Hà,"), single-spaced like real paragraphs.
+_glued = st.lists(
+    st.lists(
+        st.sampled_from(_WORDS + _MARKS[:12] + ["'", "’", "&", "/", "%"]), min_size=1, max_size=4
+    ).map("".join),
+    max_size=40,
+).map(" ".join)
 _long = st.lists(st.sampled_from(_WORDS + _MARKS[:4]), min_size=100, max_size=700).map(" ".join)
 
 
-@given(_texts)
+@settings(max_examples=300)
+@given(_texts | _glued)
 def test_tokenize_matches_one_regex_pass(text: str) -> None:
     assert [(t.text, t.start) for t in tokenize(text)] == _plain_tokenize(text)
 

@@ -27,3 +27,13 @@ class BuildFailed(NewsarchiveError):
     def __init__(self, problems: list[NewsarchiveError]):
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s) found")
+
+
+def yaml_error(exc: Exception, path: str | Path, first_line: int = 1) -> NewsarchiveError:
+    """A PyYAML error as a one-line error at the line it points to; ``first_line`` is the
+    file line where the parsed YAML text starts (2 for front matter after ``---``)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + first_line if mark else 1
+    return NewsarchiveError(
+        f"YAML không hợp lệ: {getattr(exc, 'problem', None) or exc}", path, line
+    )

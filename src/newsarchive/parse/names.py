@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, count
+from operator import add, or_
 
 from newsarchive.parse import gazetteer as gz
 from newsarchive.vi.text import match_key
@@ -95,17 +97,68 @@ def tokenize(text: str) -> list[Token]:
     words, starts = _split(text[:MAX_UNIT_CHARS])
     if not words:
         return []
-    info = _WORD_INFO
-    keys, is_word, cap, name = zip(*map(info.__getitem__, words), strict=True)
+    keys, is_word, cap, name = zip(*map(_WORD_INFO.__getitem__, words), strict=True)
     return list(map(Token, words, keys, is_word, cap, name, starts))
 
 
 def _split(text: str) -> tuple[list[str], list[int]]:
     """The tokens' texts and start offsets.
 
-    Tokens never span whitespace: the text is split on it first, and a chunk of letters
-    only is one word (most syllables) with no regex needed.  Only whitespace lies between
-    two tokens (``\\S`` matches anything else), so ``find`` gives each token's start."""
+    Tokens never span whitespace and tile each whitespace-free chunk (``\\S`` matches
+    anything the word and number patterns leave).  When the chunks are joined by single
+    spaces (the usual paragraph), every start follows from the lengths: one ``accumulate``
+    over token lengths plus one for each chunk's last token.  A chunk of letters only is
+    one word (most syllables); the others are cut by ``_TOKEN``."""
+    chunks = text.split()
+    if " ".join(chunks) != text:
+        return _split_spaced(text)
+    alpha = list(map(str.isalpha, chunks))
+    if all(alpha):
+        words = chunks
+        gaps: list[int] = [1] * len(words)
+    else:
+        words, gaps = [], []
+        done = 0
+        for c in [k for k, ok in enumerate(alpha) if not ok]:
+            words += chunks[done:c]
+            gaps += [1] * (c - done)
+            done = c + 1
+            parts = _chunk_tokens(chunks[c])
+            words += parts
+            gaps += [0] * (len(parts) - 1)
+            gaps.append(1)
+        words += chunks[done:]
+        gaps += [1] * (len(chunks) - done)
+    starts = list(accumulate(map(add, map(len, words), gaps), initial=0))
+    starts.pop()
+    return words, starts
+
+
+def _chunk_tokens(chunk: str) -> list[str]:
+    """The tokens of one whitespace-free chunk that is not all letters (``TP.Hà`` → 3)."""
+    core = chunk.strip(_EDGE_MARKS)
+    if core.isalpha():  # "Nam," · "(ông" · "đó.”": marks around one word, each a token
+        lead = len(chunk) - len(chunk.lstrip(_EDGE_MARKS))
+        return [*chunk[:lead], core, *chunk[lead + len(core) :]]
+    found = _TOKEN.findall(chunk)
+    if "TP." not in chunk and "Tp." not in chunk:
+        return found
+    out: list[str] = []
+    for word in found:
+        if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
+            out += [word[:2], "."]
+            word = word[3:]
+        out.append(word)
+    return out
+
+
+# Marks that are never part of a word or number token (each is one ``\\S`` token).
+_EDGE_MARKS = ",.;:!?…\"'“”‘’«»()[]{}-–—/&%*+=<>"
+
+
+def _split_spaced(text: str) -> tuple[list[str], list[int]]:
+    """``_split`` for text with other whitespace than single spaces between its chunks:
+    ``find`` gives each token's start (only whitespace lies between two tokens)."""
     words: list[str] = []
     starts: list[int] = []
     add_word, add_start = words.append, starts.append
@@ -226,14 +279,23 @@ _LISTS = (
 )
 
 
-def tag(sent: list[Token]) -> None:
-    """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place."""
+Head = tuple[int, str]  # (token index, label) of a tagged phrase's first token
+
+
+def tag(sent: list[Token]) -> list[Head]:
+    """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place;
+    return where each phrase starts, in order (what ``heads`` would find afterwards)."""
+    heads: list[Head] = []
     keys = [t.key for t in sent]
     skip_to = 0
     stopwords = gz.raw("stopwords")
     longest = gz.longest_entries(_ALL_LISTS)
-    # Only where an entry of some list can start (about four tokens in ten).
-    for i in [k for k, key in enumerate(keys) if key in longest]:
+    singles, pairs = _entry_starts()
+    # Only where an entry of some list can start: a one-syllable entry, or the first two
+    # syllables of a longer one (about one token in six).
+    following = zip(keys, [*keys[1:], ""], strict=True)
+    maybe = map(or_, map(singles.__contains__, keys), map(pairs.__contains__, following))
+    for i in list(compress(count(), maybe)):
         if i < skip_to:
             continue  # inside a phrase tagged already
         tok = sent[i]
@@ -273,6 +335,28 @@ def tag(sent: list[Token]) -> None:
             for j in range(i + 1, i + best_len):
                 sent[j].tag = best + "+"
             skip_to = i + best_len
+            heads.append((i, best))
+    return heads
+
+
+def heads(sent: list[Token]) -> list[Head]:
+    """The (index, label) of each tagged phrase's first token in a tagged sentence."""
+    return [(i, t.tag) for i, t in enumerate(sent) if t.tag and t.tag[-1] != "+"]
+
+
+@lru_cache(maxsize=1)
+def _entry_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The one-syllable entries of ``_ALL_LISTS`` and the first two syllables of the
+    longer ones: where ``_present`` can find something."""
+    singles: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for name in _ALL_LISTS:
+        for phrase in gz.phrases(name):
+            if len(phrase) == 1:
+                singles.add(phrase[0])
+            else:
+                pairs.add(phrase[:2])
+    return frozenset(singles), frozenset(pairs)
 
 
 @lru_cache(maxsize=65536)
@@ -382,15 +466,20 @@ def _split_name(run: list[int], sent: list[Token]) -> int:
 
 
 def find_mentions(
-    sent: list[Token], org_names: list[tuple[str, ...]] | None = None
+    sent: list[Token],
+    org_names: list[tuple[str, ...]] | None = None,
+    tagged: list[Head] | None = None,
 ) -> list[Mention]:
     """Personal-name mentions of one tagged sentence, in order (``weak`` ones included).
 
-    Names found inside organisation/street/place names are added to ``org_names``."""
+    Names found inside organisation/street/place names are added to ``org_names``;
+    ``tagged`` is what ``tag`` returned for the sentence (found again if not given)."""
     mentions: list[Mention] = []
     n = len(sent)
+    if tagged is None:
+        tagged = heads(sent)
     if org_names is not None:
-        org_names.extend(_names_after_heads(sent))
+        org_names.extend(_names_after_heads(sent, tagged))
     next_i = 0
     org_end = -1
     # A name starts at a capitalised word that is not part of a tagged phrase.
@@ -422,7 +511,7 @@ def find_mentions(
             next_i = j
     for a, b in zip(mentions, mentions[1:], strict=False):
         b.listed = b.span_start == b.first and _listed(sent, a, b)
-    _share_list_honorific(sent, mentions)
+    _share_list_honorific(sent, mentions, tagged)
     # A weak run listed with a person ("Xuân Trường, Tuấn Anh và Hồng Duy") is one too.
     changed = True
     while changed:
@@ -443,10 +532,10 @@ def find_mentions(
 _LIST_SEPARATORS = ([","], [gz.phrase_key("và")[0]], [",", gz.phrase_key("và")[0]])
 
 
-def _names_after_heads(sent: list[Token]) -> list[tuple[str, ...]]:
+def _names_after_heads(sent: list[Token], tagged: list[Head]) -> list[tuple[str, ...]]:
     """Capitalised runs right after an organisation/place head (``Tập đoàn Hòa Phát``)."""
     found = []
-    for i in [i for i, t in enumerate(sent) if t.tag == "O"]:
+    for i in [i for i, label in tagged if label == "O"]:
         k = i + max(sent[i].tag_len, 1)
         while k < len(sent) and _acronym(sent[k]) and not sent[k].tag:
             k += 1
@@ -458,9 +547,18 @@ def _names_after_heads(sent: list[Token]) -> list[tuple[str, ...]]:
     return found
 
 
-def _share_list_honorific(sent: list[Token], mentions: list[Mention]) -> None:
+def _share_list_honorific(sent: list[Token], mentions: list[Mention], tagged: list[Head]) -> None:
     """``các đồng chí: A, Role; B, Role``: the honorific before the colon applies to all."""
-    for k in [k for k in range(1, len(sent) - 1) if sent[k].text == ":"]:
+    # The first colon right after a token of an honorific phrase (in or just past one).
+    n = len(sent)
+    after = [
+        k
+        for i, label in tagged
+        if label == "H"
+        for k in range(i + 1, min(i + sent[i].tag_len + 1, n - 1))
+        if sent[k].text == ":"
+    ]
+    for k in after[:1]:
         if sent[k - 1].tag in ("H", "H+"):
             h = k - 1
             while h > 0 and sent[h].tag == "H+":

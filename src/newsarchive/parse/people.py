@@ -129,9 +129,9 @@ def _scan(
     for u, text in enumerate(units):
         for sent in names.sentences(names.tokenize(text)):
             sentence_no += 1
-            names.tag(sent)
-            mentions = names.find_mentions(sent, org_names)
-            facts = speech.sentence_speakers(sent, mentions)
+            tagged = names.tag(sent)
+            mentions = names.find_mentions(sent, org_names, tagged)
+            facts = speech.sentence_speakers(sent, mentions, tagged)
             for idx, m in enumerate(mentions):
                 seen.append(
                     _Seen(

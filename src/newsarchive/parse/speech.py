@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsarchive.parse import gazetteer as gz
-from newsarchive.parse.names import Mention, Token
+from newsarchive.parse.names import Head, Mention, Token, heads
 
 MAX_GAP = 14  # tokens between a mention and its speech verb
 _PRONOUNS = gz.word_keys("ông bà anh chị em cô chú bác cụ người này ấy nam nữ bạn")
@@ -41,16 +41,20 @@ class SpeechFacts:
     verb_at: int = 0  # character offset of that speech verb
 
 
-def sentence_speakers(sent: list[Token], mentions: list[Mention]) -> SpeechFacts:
-    """Which mentions of a tagged sentence speak, and whether an unnamed subject speaks."""
+def sentence_speakers(
+    sent: list[Token], mentions: list[Mention], tagged: list[Head] | None = None
+) -> SpeechFacts:
+    """Which mentions of a tagged sentence speak, and whether an unnamed subject speaks;
+    ``tagged`` is what ``names.tag`` returned for it (found again if not given)."""
     speaking: set[int] = set()
     pronoun = False
     role_subject = None
     verb_at = 0
     n = len(sent)
-    for v, tok in enumerate(sent):
-        if tok.tag != "V":
-            continue
+    if tagged is None:
+        tagged = heads(sent)
+    for v in [v for v, label in tagged if label == "V"]:
+        tok = sent[v]
         who = _subject_before(sent, mentions, v)
         if who is not None:
             speaking.update(who)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import ctypes
 import itertools
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from newsarchive.errors import NewsarchiveError
+from newsarchive.errors import NewsarchiveError, yaml_error
 from newsarchive.record.fastyaml import make_reader
 from newsarchive.record.model import Record, RecordValueError
 from newsarchive.vi.text import nfc
@@ -56,12 +57,8 @@ def parse_record(text: str, path: str | Path = "<record>") -> Record:
     try:
         if data is None:
             data = yaml.load(front, Loader=_RecordLoader)  # noqa: S506 - a safe loader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else 1
-        raise NewsarchiveError(f"YAML không hợp lệ: {exc.problem or exc}", path, line) from None
     except yaml.YAMLError as exc:
-        raise NewsarchiveError(f"YAML không hợp lệ: {exc}", path, 1) from None
+        raise yaml_error(exc, path, first_line=2) from None
     if not isinstance(data, dict):
         raise NewsarchiveError(
             f"phần đầu phải là các dòng 'khoá: giá trị', nhưng là {type(data).__name__}", path, 2
@@ -101,16 +98,122 @@ def load_record(path: str | Path) -> Record:
 
 def dump_record(record: Record) -> str:
     """The record as text: front matter in documented key order, then the Markdown body."""
-    front = yaml.dump(
-        record.to_data(),
+    data = record.to_data()
+    front = _dump_front_fast(data)
+    if front is None:
+        front = _dump_front_yaml(data)
+    body = record.body.strip("\n")
+    return f"{FENCE}\n{front}{FENCE}\n\n{body}\n" if body else f"{FENCE}\n{front}{FENCE}\n"
+
+
+def _dump_front_yaml(data: dict[str, Any]) -> str:
+    """Front matter written by PyYAML (libyaml's emitter)."""
+    return yaml.dump(
+        data,
         Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,
         width=10_000,
         default_flow_style=False,
     )
-    body = record.body.strip("\n")
-    return f"{FENCE}\n{front}{FENCE}\n\n{body}\n" if body else f"{FENCE}\n{front}{FENCE}\n"
+
+
+# A record's front matter has one shape: a mapping of scalars, of lists of scalars or of
+# one-level mappings, and of one-level mappings.  ``_dump_front_fast`` writes that shape
+# byte for byte as ``_dump_front_yaml`` does, for the strings whose YAML style is certain:
+# plain, or single-quoted when plain would read back as another type (``'2024-06-21'``)
+# or an indicator forbids it (``': '``, ``' #'``, a leading ``"``).  Anything else (line
+# breaks, control or unusual characters, leading or trailing spaces, very long strings,
+# empty collections, other types) gives None and PyYAML writes the whole front matter.
+# tests/test_record_fastdump.py checks the equality with hypothesis.
+_SAFE_CHARS = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]+")
+_PLAIN_FIRST_BAD = frozenset("#,[]{}&*!|>'\"%@`?:-. ")
+_QUOTE_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
+_MAX_FAST_CHARS = 4000  # far below the emitter's line width (10 000)
+_STR_TAG = "tag:yaml.org,2002:str"
+_resolve = _Dumper.resolve
+# The resolver tries only the patterns filed under a scalar's first character (and None's).
+_RESOLVED_FIRST = frozenset(k for k in _Dumper.yaml_implicit_resolvers if k is not None)
+_ANY_FIRST = None in _Dumper.yaml_implicit_resolvers
+
+
+def _fast_scalar(value: object) -> str | None:
+    """``value`` as the emitter writes it after ``key: `` or ``- ``, or None if unsure."""
+    if type(value) is str:
+        if len(value) > _MAX_FAST_CHARS or not _SAFE_CHARS.fullmatch(value):
+            return None
+        first, last = value[0], value[-1]
+        if first == " " or last == " ":
+            return None
+        if first in _QUOTE_FIRST or ": " in value or " #" in value or last == ":":
+            return "'" + value.replace("'", "''") + "'"  # an indicator: never plain
+        if first in _PLAIN_FIRST_BAD:
+            return None
+        if (first in _RESOLVED_FIRST or _ANY_FIRST) and _resolve(
+            _Dumper, yaml.ScalarNode, value, (True, False)
+        ) != _STR_TAG:
+            return "'" + value.replace("'", "''") + "'"  # "2024-06-21", "null", "12"
+        return value
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return None
+
+
+def _fast_key(key: object) -> str | None:
+    """``key`` if the emitter writes it plain, else None."""
+    if key in _PLAIN_KEYS:
+        return key  # type: ignore[return-value]
+    return key if type(key) is str and _fast_scalar(key) == key else None
+
+
+_PLAIN_KEYS = frozenset(
+    ("title", "date", "slug", "authors", "credit", "speakers", "people", "quotes", "images")
+    + ("source", "draft", "name", "role", "id", "honorific", "speaker", "text", "caption")
+    + ("file", "sha256", "imported", "date_line")
+)
+
+
+def _dump_front_fast(data: dict[str, Any]) -> str | None:
+    """``_dump_front_yaml(data)`` for the usual record, else None (see above)."""
+    out: list[str] = []
+    add = out.append
+    for key, value in data.items():
+        if _fast_key(key) is None:
+            return None
+        if type(value) is list or type(value) is dict:
+            if not value:
+                return None
+            add(f"{key}:\n")
+            items = [value] if type(value) is dict else value
+            lead, rest = ("  ", "  ") if type(value) is dict else ("- ", "  ")
+            for item in items:
+                if type(item) is dict:
+                    if not item:
+                        return None
+                    prefix = lead
+                    for sub_key, sub_value in item.items():
+                        text = _fast_scalar(sub_value)
+                        if text is None or _fast_key(sub_key) is None:
+                            return None
+                        add(f"{prefix}{sub_key}: {text}\n")
+                        prefix = rest
+                elif items is value:
+                    text = _fast_scalar(item)
+                    if text is None:
+                        return None
+                    add(f"- {text}\n")
+                else:
+                    return None
+            continue
+        text = _fast_scalar(value)
+        if text is None:
+            return None
+        add(f"{key}: {text}\n")
+    return "".join(out) if out else None
 
 
 def write_new_record(path: Path, record: Record) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from newsarchive.errors import NewsarchiveError
+from newsarchive.errors import NewsarchiveError, yaml_error
 
 Lines = dict[tuple[Any, ...], int]
 
@@ -29,12 +29,8 @@ def load_yaml(path: Path) -> tuple[Any, Lines]:
     text = read_text(path)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise NewsarchiveError(f"YAML không hợp lệ: {exc.problem or exc}", path, line) from None
     except yaml.YAMLError as exc:
-        raise NewsarchiveError(f"YAML không hợp lệ: {exc}", path, 1) from None
+        raise yaml_error(exc, path) from None
     if node is None:
         return None, {(): 1}
     lines: Lines = {(): node.start_mark.line + 1}
