@@ -78,3 +78,55 @@ def test_long_runs_are_cut_at_the_cap() -> None:
         for after in (0, 1, MAX_SENTENCE_TOKENS - 1, MAX_SENTENCE_TOKENS):
             tokens = tokenize(" ".join(["từ"] * before + ["."] + ["Từ"] * after))
             assert sentences(tokens) == _plain_sentences(tokens), (before, after)
+
+
+_TRIAGE_WORDS = [
+    "Ông", "ông", "bà", "Nguyễn", "Văn", "Ung", "Hút", "thư", "Nó", "cho", "biết", "nói",
+    "Giám", "đốc", "Công", "ty", "Lan", "giáo", "viên", "và", "Y", "L", "PGS.TS", "Hà", "Nội",
+]  # fmt: skip
+_TRIAGE_MARKS = [".", ",", ":", '"', "“", "”", "(", ")", "-", "2", " "]
+
+
+def _sentence_yield(sent: list[Token]) -> tuple[list[names.Mention], list[tuple[str, ...]], bool]:
+    from newsarchive.parse import speech
+
+    org_names: list[tuple[str, ...]] = []
+    tagged = names.tag(sent)
+    mentions = names.find_mentions(sent, org_names, tagged)
+    facts = speech.sentence_speakers(sent, mentions, tagged)
+    return mentions, org_names, bool(facts.pronoun_speaks or facts.role_subject)
+
+
+def _check_triage(sent: list[Token]) -> None:
+    verdict = names.triage(sent)
+    if verdict is None:
+        return
+    mentions, org_names, events = _sentence_yield(sent)
+    assert not org_names and not events
+    if verdict == "":
+        assert not mentions
+    else:
+        assert len(mentions) <= 1
+        for m in mentions:
+            assert m.weak and not m.org and not m.listed and m.last - m.first == 1
+            assert sent[m.first].key == verdict
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TRIAGE_WORDS + _TRIAGE_MARKS), max_size=20))
+def test_triage_promises_hold(parts: list[str]) -> None:
+    """What ``triage`` says a sentence can give is all that tag/find_mentions/speech give."""
+    for sent in sentences(tokenize(" ".join(parts))):
+        _check_triage(sent)
+
+
+def test_triage_promises_hold_on_the_fixtures() -> None:
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "fixtures" / "people"
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for text in [*data.get("paragraphs", []), *data.get("captions", [])]:
+            for sent in sentences(tokenize(text)):
+                _check_triage(sent)
