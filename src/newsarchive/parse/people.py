@@ -131,14 +131,18 @@ def _scan(
     # unit, base, number), looked at only if that word matters in the end (``_deferred``).
     deferred: list[tuple[int, str, list[names.Token], int, int, int]] = []
     for u, text in enumerate(units):
-        for sent in names.sentences(names.tokenize(text)):
+        tokens, all_keys = names.tokenize_keyed(text)
+        at = 0
+        for sent in names.sentences(tokens):
             sentence_no += 1
-            lone = names.triage(sent)
+            keys = all_keys[at : at + len(sent)]
+            at += len(sent)
+            lone = names.triage(sent, keys)
             if lone is not None:
                 if lone:
                     deferred.append((len(seen), lone, sent, u, base, sentence_no))
                 continue
-            tagged = names.tag(sent)
+            tagged = names.tag(sent, keys)
             mentions = names.find_mentions(sent, org_names, tagged)
             facts = speech.sentence_speakers(sent, mentions, tagged)
             seen += _seen_in(sent, mentions, facts, u, base, sentence_no)
