@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count, islice
-from operator import attrgetter, or_
+from itertools import accumulate, chain, compress, count
+from operator import or_
 
 from newsarchive.parse import gazetteer as gz
 from newsarchive.vi.text import match_key
@@ -352,58 +352,6 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
             skip_to = i + best_len
             heads.append((i, best))
     return heads
-
-
-def triage(sent: list[Token], keys: list[str] | None = None) -> str | None:
-    """What ``tag`` + ``find_mentions`` + ``speech.sentence_speakers`` can find in a
-    sentence without a speech verb and with no capitalised name word but its first word.
-
-    ``None``: anything (run them).  ``""``: nothing at all.  A key: at most one *weak*,
-    one-word mention of that word (the sentence's first word), with no organisation name,
-    listed neighbour or speech event — one that ``people`` can only use when the word is a
-    syllable of another mention or organisation name of the article.
-
-    Why: a mention starts at a name word, so with none there is none; speech events need a
-    ``V`` phrase, which needs a speech-verb entry starting somewhere.  A lone name word with
-    only marks, numbers or quotes before it has no tagged word before it (no honorific,
-    kinship, role or organisation head): ``_judge`` sees a one-word run and can at most
-    make it a weak mention (a stop word or a one-letter word makes none)."""
-    at = list(islice(compress(count(), map(_NAME_OF, sent)), 2))  # stops at the second
-    if len(at) > 1:
-        return None
-    singles, pairs = _speech_starts()
-    if keys is None:
-        keys = [t.key for t in sent]
-    if not singles.isdisjoint(keys) or not pairs.isdisjoint(zip(keys, keys[1:], strict=False)):
-        return None
-    if not at:
-        return ""
-    i = at[0]
-    tok = sent[i]
-    if i and any(t.word for t in sent[:i]):
-        return None
-    if len(tok.text) == 1 or tok.key in _stop_singles():
-        return ""
-    return tok.key
-
-
-_NAME_OF = attrgetter("name")
-
-
-@lru_cache(maxsize=1)
-def _speech_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """The one-syllable speech verbs and the first two syllables of the longer ones."""
-    verbs = gz.phrases("speech_verbs")
-    return (
-        frozenset(p[0] for p in verbs if len(p) == 1),
-        frozenset(p[:2] for p in verbs if len(p) > 1),
-    )
-
-
-@lru_cache(maxsize=1)
-def _stop_singles() -> frozenset[str]:
-    """One-syllable stop words: a one-word run of one is no name (``_judge``)."""
-    return frozenset(p[0] for p in gz.phrases("stopwords") if len(p) == 1)
 
 
 def heads(sent: list[Token]) -> list[Head]:

@@ -126,10 +126,6 @@ def _scan(
     sentence_no = 0
     role_events: list[tuple[tuple[int, int], int, str]] = []
     base = 0
-    # Sentences that can give at most a weak one-word mention of their first word
-    # (``names.triage``): (where in ``seen`` its mentions would go, its word, its sentence,
-    # unit, base, number), looked at only if that word matters in the end (``_deferred``).
-    deferred: list[tuple[int, str, list[names.Token], int, int, int]] = []
     for u, text in enumerate(units):
         tokens, all_keys = names.tokenize_keyed(text)
         at = 0
@@ -137,108 +133,34 @@ def _scan(
             sentence_no += 1
             keys = all_keys[at : at + len(sent)]
             at += len(sent)
-            lone = names.triage(sent, keys)
-            if lone is not None:
-                if lone:
-                    deferred.append((len(seen), lone, sent, u, base, sentence_no))
-                continue
             tagged = names.tag(sent, keys)
             mentions = names.find_mentions(sent, org_names, tagged)
             facts = speech.sentence_speakers(sent, mentions, tagged)
-            seen += _seen_in(sent, mentions, facts, u, base, sentence_no)
+            for idx, m in enumerate(mentions):
+                seen.append(
+                    _Seen(
+                        mention=m,
+                        keys=tuple(t.key for t in sent[m.first : m.last] if t.word),
+                        unit=u,
+                        offset=base + sent[m.first].start,
+                        span_offset=base + sent[min(m.span_start, m.first)].start,
+                        end_offset=base + sent[max(m.span_end, m.last) - 1].end,
+                        speaks=idx in facts.speaking,
+                        sentence=sentence_no,
+                    )
+                )
             where = (u, base + sent[0].start)
             if facts.pronoun_speaks and not facts.speaking:
                 pronoun_events.append((where, base + facts.verb_at))
             if facts.role_subject and not facts.speaking:
                 role_events.append((where, base + facts.verb_at, match_key(facts.role_subject)))
         base += len(text) + 1
-    return _deferred(seen, deferred, org_names), pronoun_events, role_events
-
-
-def _seen_in(
-    sent: list[names.Token],
-    mentions: list[names.Mention],
-    facts: speech.SpeechFacts,
-    u: int,
-    base: int,
-    sentence_no: int,
-) -> list[_Seen]:
-    """The mentions of one sentence as ``_Seen`` items."""
-    return [
-        _Seen(
-            mention=m,
-            keys=tuple(t.key for t in sent[m.first : m.last] if t.word),
-            unit=u,
-            offset=base + sent[m.first].start,
-            span_offset=base + sent[min(m.span_start, m.first)].start,
-            end_offset=base + sent[max(m.span_end, m.last) - 1].end,
-            speaks=idx in facts.speaking,
-            sentence=sentence_no,
-        )
-        for idx, m in enumerate(mentions)
-    ]
-
-
-def _filtered(seen: list[_Seen], org_names: list[tuple[str, ...]]) -> list[_Seen]:
-    """Mentions kept: a name used for an organisation elsewhere in the article ("Hòa Phát
-    cho biết" after "Tập đoàn Hòa Phát") is a person only where it has a title of its own."""
+    # "Hòa Phát cho biết" after "Tập đoàn Hòa Phát": a name used for an organisation
+    # elsewhere in the article is a person only where it has a title of its own.
     orgs = set(org_names)
     titled = {item.keys for item in seen if item.mention.titled}
-    return [item for item in seen if item.keys not in orgs or item.keys in titled]
-
-
-Deferred = tuple[int, str, list[names.Token], int, int, int]
-
-
-def _deferred(
-    seen: list[_Seen], deferred: list[Deferred], org_names: list[tuple[str, ...]]
-) -> list[_Seen]:
-    """``seen`` filtered, with the mentions of those deferred sentences that can matter.
-
-    A deferred sentence gives at most one weak, unlisted one-word mention (w,): never
-    accepted (weak, one word) nor accepted as listed (one word).  It gets an owner only
-    when (w,) is an accepted mention's keys or a short form of an owned one, i.e. when w
-    is a syllable of another mention; being titled matters to the organisation filter only
-    for mentions keyed (w,) and the filter drops it only if (w,) names an organisation.
-    Left out, it is also missing from ``_accept_listed``'s pairs, which matters only when
-    the next item kept is a listed one.  So a deferred sentence is run when its word is a
-    syllable of a mention or organisation name found elsewhere, or when a listed item would
-    follow it; otherwise leaving it out changes nothing."""
-    if not deferred:
-        return _filtered(seen, org_names)
-    known = {k for item in seen for k in item.keys}
-    known.update(k for name in org_names for k in name)
-    found: dict[int, list[_Seen]] = {}  # deferred index → its mentions, once run
-    todo = [k for k, d in enumerate(deferred) if d[1] in known]
-    while True:
-        for k in todo:
-            _, _, sent, u, base, number = deferred[k]
-            tagged = names.tag(sent)
-            mentions = names.find_mentions(sent, org_names, tagged)
-            facts = speech.sentence_speakers(sent, mentions, tagged)
-            found[k] = _seen_in(sent, mentions, facts, u, base, number)
-        merged: list[_Seen] = []
-        at: dict[int, int] = {}  # deferred index (not run) → its place in ``merged``
-        done = 0
-        for k, d in enumerate(deferred):
-            merged += seen[done : d[0]]
-            done = d[0]
-            if k in found:
-                merged += found[k]
-            else:
-                at[k] = len(merged)
-        merged += seen[done:]
-        kept = _filtered(merged, org_names)
-        if not at:
-            return kept
-        ids = {id(item) for item in kept}
-        listed_next = [False] * (len(merged) + 1)
-        for j in range(len(merged) - 1, -1, -1):
-            item = merged[j]
-            listed_next[j] = item.mention.listed if id(item) in ids else listed_next[j + 1]
-        todo = [k for k, j in at.items() if listed_next[j]]
-        if not todo:
-            return kept
+    seen = [item for item in seen if item.keys not in orgs or item.keys in titled]
+    return seen, pronoun_events, role_events
 
 
 def _short_forms(full: tuple[str, ...]) -> list[tuple[str, ...]]:
