@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count
-from operator import or_
 
 from newsarchive.parse import gazetteer as gz
 from newsarchive.vi.text import match_key
@@ -305,14 +304,15 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
     skip_to = 0
     stopwords = gz.raw("stopwords")
     longest = gz.longest_entries(_ALL_LISTS)
-    singles, pairs = _entry_starts()
+    singles, pairs, firsts = _entry_starts()
     # Only where an entry of some list can start: a one-syllable entry, or the first two
-    # syllables of a longer one (about one token in six).
-    following = zip(keys, [*keys[1:], ""], strict=True)
-    maybe = map(or_, map(singles.__contains__, keys), map(pairs.__contains__, following))
-    for i in list(compress(count(), maybe)):
+    # syllables of a longer one (about one token in six; one in three is a first syllable).
+    last = len(keys) - 1
+    for i in list(compress(count(), map(firsts.__contains__, keys))):
         if i < skip_to:
             continue  # inside a phrase tagged already
+        if keys[i] not in singles and (i == last or (keys[i], keys[i + 1]) not in pairs):
+            continue
         tok = sent[i]
         present, listed = _present(tuple(keys[i : i + longest[tok.key]]))
         if not present:
@@ -360,9 +360,9 @@ def heads(sent: list[Token]) -> list[Head]:
 
 
 @lru_cache(maxsize=1)
-def _entry_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """The one-syllable entries of ``_ALL_LISTS`` and the first two syllables of the
-    longer ones: where ``_present`` can find something."""
+def _entry_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """The one-syllable entries of ``_ALL_LISTS``, the first two syllables of the
+    longer ones (where ``_present`` can find something), and all entries' first syllables."""
     singles: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     for name in _ALL_LISTS:
@@ -371,7 +371,7 @@ def _entry_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
                 singles.add(phrase[0])
             else:
                 pairs.add(phrase[:2])
-    return frozenset(singles), frozenset(pairs)
+    return frozenset(singles), frozenset(pairs), frozenset(singles | {p[0] for p in pairs})
 
 
 @lru_cache(maxsize=65536)
