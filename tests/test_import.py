@@ -233,3 +233,26 @@ def test_a_temporary_file_left_by_a_crash_does_not_count_as_imported(tmp_path: P
     assert known_hashes(content) == {}
     assert run_import(CAPS, "--content", content) == 0
     assert record.is_file()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_parallel_import_gives_the_same_records(tmp_path: Path, jobs: str) -> None:
+    scrapes = tmp_path / "scrapes"
+    scrapes.mkdir()
+    for i, fixture in enumerate(sorted(FIXTURES.glob("*.txt")) * 2):
+        text = fixture.read_text(encoding="utf-8")
+        # the same article twice, and a copy whose bytes differ: slugs -2 deterministically
+        (scrapes / f"{i:03d}.txt").write_text(text + ("\n" if i % 3 == 0 else ""), "utf-8")
+    (scrapes / "zz-empty.txt").write_text("", "utf-8")
+    content = tmp_path / f"content-{jobs}"
+    assert run_import(scrapes, "--content", content, "--date", "2024-01-01", "-j", jobs) == 1
+    serial = tmp_path / "serial"
+    assert run_import(scrapes, "--content", serial, "--date", "2024-01-01", "-j", "1") == 1
+    listing = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md"))
+    assert listing == sorted(p.relative_to(serial).as_posix() for p in serial.rglob("*.md"))
+    for name in listing:
+        mine, theirs = load_record(content / name), load_record(serial / name)
+        assert (mine.title, mine.body, mine.source.sha256) == (
+            theirs.title, theirs.body, theirs.source.sha256,
+        )
+    assert len(listing) > len(list(FIXTURES.glob("*.txt")))

@@ -6,9 +6,12 @@ import argparse
 import contextlib
 import datetime as dt
 import hashlib
+import itertools
 import os
 import re
 import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +19,7 @@ from typing import Any
 from newsarchive import progress
 from newsarchive.commands._site import add_site_option, site_from_args
 from newsarchive.errors import NewsarchiveError
-from newsarchive.parse.article import SCRAPE_SUFFIXES, parse_bytes
+from newsarchive.parse.article import SCRAPE_SUFFIXES, ParsedArticle, parse_bytes
 from newsarchive.record.frontmatter import sync_file, sync_files, write_new_record, write_temp
 from newsarchive.record.model import Record
 
@@ -43,6 +46,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=None,
         metavar="YYYY-MM-DD",
         help="publication date for scrapes that print none",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="parse on N processes (default: one per core when importing many files)",
     )
     p.set_defaults(func=run)
 
@@ -215,6 +226,64 @@ class _BatchWriter:
 
 
 BATCH_SIZE = 64
+PARALLEL_FROM = 200  # below this, starting worker processes costs more than it saves
+CHUNK = 256  # scrapes in flight at once: bounds memory on huge imports
+
+_Parsed = tuple[Path, str, "ParsedArticle | Exception | None"]
+
+
+def _parse_job(job: tuple[str, bytes, list[str]]) -> ParsedArticle | NewsarchiveError:
+    """Parse one scrape (in a worker process): the article, or the error to report."""
+    name, raw, furniture = job
+    try:
+        return parse_bytes(raw, name, furniture)
+    except NewsarchiveError as error:
+        return error
+
+
+def _batches(items: Iterable[Path], size: int) -> Iterator[list[Path]]:
+    """``items`` in lists of ``size`` (``itertools.batched`` needs Python 3.12)."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _parse_all(
+    files: Iterable[Path], known: dict[str, Path], furniture: list[str], jobs: int
+) -> Iterator[_Parsed]:
+    """Read and parse scrapes in the given order, on ``jobs`` processes: yields
+    ``(path, sha256, article | error | None)``; None means already imported (or the same
+    bytes earlier in this run).  Order is kept, so slugs come out the same however many
+    processes parse."""
+    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    seen: set[str] = set()
+    try:
+        for chunk in _batches(files, CHUNK if pool else 1):
+            pending: list[tuple[Path, str, bytes | OSError | None]] = []
+            for path in chunk:
+                try:
+                    raw = path.read_bytes()
+                except OSError as error:
+                    pending.append((path, "", error))
+                    continue
+                sha = hashlib.sha256(raw).hexdigest()
+                duplicate = sha in known or sha in seen
+                seen.add(sha)
+                pending.append((path, sha, None if duplicate else raw))
+            jobs_in = [(str(p), raw, furniture) for p, _, raw in pending if isinstance(raw, bytes)]
+            results = iter(
+                pool.map(_parse_job, jobs_in, chunksize=16) if pool else map(_parse_job, jobs_in)
+            )
+            for path, sha, raw in pending:
+                if isinstance(raw, OSError):
+                    yield path, sha, raw
+                elif raw is None:
+                    yield path, sha, None
+                else:
+                    yield path, sha, next(results)
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -234,26 +303,25 @@ def run(args: argparse.Namespace) -> int:
 
         bar = tqdm(files, unit="bài", file=sys.stderr)
     writer = _BatchWriter(content, known, outcome, bar)
+    jobs = args.jobs or (os.cpu_count() or 1 if len(files) >= PARALLEL_FROM else 1)
     try:
-        for path in bar:
+        for path, sha, parsed in _parse_all(bar, known, furniture, jobs):
+            if parsed is None:
+                outcome.skipped += 1
+                earlier = known.get(sha, "một bản cào giống hệt ở trên")
+                bar.write(f"bỏ qua: {path}: đã nhập thành {earlier}")
+                continue
             try:
-                raw = path.read_bytes()
-                sha = hashlib.sha256(raw).hexdigest()
-                if sha in known:
-                    outcome.skipped += 1
-                    bar.write(f"bỏ qua: {path}: đã nhập thành {known[sha]}")
-                    continue
-                article = parse_bytes(raw, str(path), furniture)
-                record = article.to_record(imported=imported_at, fallback_date=args.date)
+                if isinstance(parsed, Exception):
+                    raise parsed
+                record = parsed.to_record(imported=imported_at, fallback_date=args.date)
                 writer.add(path, sha, record)
             except NewsarchiveError as error:
                 outcome.failed += 1
                 bar.write(f"lỗi: {error}", file=sys.stderr)
-                continue
             except OSError as error:
                 outcome.failed += 1
                 bar.write(f"lỗi: {path}: {error.strerror or error}", file=sys.stderr)
-                continue
         writer.flush()
     finally:
         writer.discard()
