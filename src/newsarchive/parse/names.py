@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, count
-from operator import add, or_
+from itertools import accumulate, chain, compress, count
 
 from newsarchive.parse import gazetteer as gz
 from newsarchive.vi.text import match_key
@@ -94,44 +93,57 @@ def is_foreign(word: str) -> bool:
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word, number and punctuation tokens (``TP.Hà`` → ``TP . Hà``)."""
-    words, starts = _split(text[:MAX_UNIT_CHARS])
-    if not words:
-        return []
-    keys, is_word, cap, name = zip(*map(_WORD_INFO.__getitem__, words), strict=True)
-    return list(map(Token, words, keys, is_word, cap, name, starts))
+    return tokenize_keyed(text)[0]
 
 
-def _split(text: str) -> tuple[list[str], list[int]]:
-    """The tokens' texts and start offsets.
+def tokenize_keyed(text: str) -> tuple[list[Token], list[str]]:
+    """``tokenize``, and the tokens' keys in a list of their own.
 
     Tokens never span whitespace and tile each whitespace-free chunk (``\\S`` matches
     anything the word and number patterns leave).  When the chunks are joined by single
-    spaces (the usual paragraph), every start follows from the lengths: one ``accumulate``
-    over token lengths plus one for each chunk's last token.  A chunk of letters only is
-    one word (most syllables); the others are cut by ``_TOKEN``."""
+    spaces (the usual paragraph), every start follows from the lengths.  Each chunk is
+    looked up in ``_CHUNKS`` (a pure function of the chunk, cached): its tokens, each with
+    its step (its length, plus one after the chunk's last token: the space) and its word
+    info, in one flat tuple; the chunks' tuples are chained, every field taken by one
+    slice, and the starts summed from the steps by one ``accumulate``."""
+    text = text[:MAX_UNIT_CHARS]
     chunks = text.split()
+    if not chunks:
+        return [], []
     if " ".join(chunks) != text:
-        return _split_spaced(text)
-    alpha = list(map(str.isalpha, chunks))
-    if all(alpha):
-        words = chunks
-        gaps: list[int] = [1] * len(words)
-    else:
-        words, gaps = [], []
-        done = 0
-        for c in [k for k, ok in enumerate(alpha) if not ok]:
-            words += chunks[done:c]
-            gaps += [1] * (c - done)
-            done = c + 1
-            parts = _chunk_tokens(chunks[c])
-            words += parts
-            gaps += [0] * (len(parts) - 1)
-            gaps.append(1)
-        words += chunks[done:]
-        gaps += [1] * (len(chunks) - done)
-    starts = list(accumulate(map(add, map(len, words), gaps), initial=0))
+        words, starts = _split_spaced(text)
+        keys, is_word, cap, name = zip(*map(_WORD_INFO.__getitem__, words), strict=True)
+        return list(map(Token, words, keys, is_word, cap, name, starts)), list(keys)
+    if len(_CHUNKS) > MAX_CACHED_WORDS:
+        _CHUNKS.clear()
+    flat = list(chain.from_iterable(map(_CHUNKS.__getitem__, chunks)))
+    starts = list(accumulate(flat[1::6], initial=0))
     starts.pop()
-    return words, starts
+    keys = flat[2::6]
+    tokens = list(map(Token, flat[0::6], keys, flat[3::6], flat[4::6], flat[5::6], starts))
+    return tokens, keys
+
+
+class _ChunkCache(dict[str, tuple[object, ...]]):
+    """Per whitespace-free chunk: (token, step, key, is-a-word, capitalised, may-be-a-name)
+    for each of its tokens, flat (see ``tokenize_keyed``).  A letters-only chunk is one
+    word; the others are cut by ``_chunk_tokens``."""
+
+    def __missing__(self, chunk: str) -> tuple[object, ...]:
+        if chunk.isalpha():
+            info = self[chunk] = (chunk, len(chunk) + 1, *_WORD_INFO[chunk])
+            return info
+        parts = _chunk_tokens(chunk)
+        steps = [*map(len, parts[:-1]), len(parts[-1]) + 1]
+        info = self[chunk] = tuple(
+            chain.from_iterable(
+                (part, step, *_WORD_INFO[part]) for part, step in zip(parts, steps, strict=True)
+            )
+        )
+        return info
+
+
+_CHUNKS = _ChunkCache()
 
 
 def _chunk_tokens(chunk: str) -> list[str]:
@@ -157,7 +169,7 @@ _EDGE_MARKS = ",.;:!?…\"'“”‘’«»()[]{}-–—/&%*+=<>"
 
 
 def _split_spaced(text: str) -> tuple[list[str], list[int]]:
-    """``_split`` for text with other whitespace than single spaces between its chunks:
+    """The tokens and starts of text with other whitespace than single spaces between chunks:
     ``find`` gives each token's start (only whitespace lies between two tokens)."""
     words: list[str] = []
     starts: list[int] = []
@@ -282,25 +294,31 @@ _LISTS = (
 Head = tuple[int, str]  # (token index, label) of a tagged phrase's first token
 
 
-def tag(sent: list[Token]) -> list[Head]:
+def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
     """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place;
-    return where each phrase starts, in order (what ``heads`` would find afterwards)."""
+    return where each phrase starts, in order (what ``heads`` would find afterwards).
+    ``keys``: the tokens' keys, if at hand."""
     heads: list[Head] = []
-    keys = [t.key for t in sent]
+    if keys is None:
+        keys = [t.key for t in sent]
     skip_to = 0
     stopwords = gz.raw("stopwords")
     longest = gz.longest_entries(_ALL_LISTS)
-    singles, pairs = _entry_starts()
+    singles, pairs, firsts = _entry_starts()
     # Only where an entry of some list can start: a one-syllable entry, or the first two
-    # syllables of a longer one (about one token in six).
-    following = zip(keys, [*keys[1:], ""], strict=True)
-    maybe = map(or_, map(singles.__contains__, keys), map(pairs.__contains__, following))
-    for i in list(compress(count(), maybe)):
+    # syllables of a longer one (about one token in six; one in three is a first syllable).
+    last = len(keys) - 1
+    for i in list(compress(count(), map(firsts.__contains__, keys))):
         if i < skip_to:
             continue  # inside a phrase tagged already
+        if keys[i] not in singles and (i == last or (keys[i], keys[i + 1]) not in pairs):
+            continue
         tok = sent[i]
         present, listed = _present(tuple(keys[i : i + longest[tok.key]]))
         if not present:
+            continue
+        if tok.cap and present.get("places", 0) >= 2:
+            skip_to = i + present["places"]
             continue
         at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
         prev_cap = (
@@ -310,9 +328,6 @@ def tag(sent: list[Token]) -> list[Head]:
             and sent[i - 1].text not in stopwords
         )
         best, best_len = "", 0
-        if tok.cap and present.get("places", 0) >= 2:
-            skip_to = i + present["places"]
-            continue
         for label, size in listed:
             if size <= best_len:
                 continue
@@ -345,9 +360,9 @@ def heads(sent: list[Token]) -> list[Head]:
 
 
 @lru_cache(maxsize=1)
-def _entry_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """The one-syllable entries of ``_ALL_LISTS`` and the first two syllables of the
-    longer ones: where ``_present`` can find something."""
+def _entry_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """The one-syllable entries of ``_ALL_LISTS``, the first two syllables of the
+    longer ones (where ``_present`` can find something), and all entries' first syllables."""
     singles: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     for name in _ALL_LISTS:
@@ -356,7 +371,7 @@ def _entry_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
                 singles.add(phrase[0])
             else:
                 pairs.add(phrase[:2])
-    return frozenset(singles), frozenset(pairs)
+    return frozenset(singles), frozenset(pairs), frozenset(singles | {p[0] for p in pairs})
 
 
 @lru_cache(maxsize=65536)

@@ -127,9 +127,13 @@ def _scan(
     role_events: list[tuple[tuple[int, int], int, str]] = []
     base = 0
     for u, text in enumerate(units):
-        for sent in names.sentences(names.tokenize(text)):
+        tokens, all_keys = names.tokenize_keyed(text)
+        at = 0
+        for sent in names.sentences(tokens):
             sentence_no += 1
-            tagged = names.tag(sent)
+            keys = all_keys[at : at + len(sent)]
+            at += len(sent)
+            tagged = names.tag(sent, keys)
             mentions = names.find_mentions(sent, org_names, tagged)
             facts = speech.sentence_speakers(sent, mentions, tagged)
             for idx, m in enumerate(mentions):
