@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,9 +32,10 @@ class Article:
     def date(self) -> dt.date:
         return self.record.date
 
-    @property
+    @functools.cached_property
     def sort_key(self) -> tuple:
-        """Newest first: date, then time, then URL for a stable order."""
+        """Newest first: date, then time, then URL for a stable order.  (Computed once: an
+        article's record and URL do not change while the site is laid out.)"""
         time = self.record.time or dt.time(0, 0)
         return (self.record.date, time, self.url)
 
@@ -114,6 +116,7 @@ def build_archive(records: list[tuple[Path, Record]], identities: Identities) ->
         years[day.year].append(article)
         months[(day.year, day.month)].append(article)
         days[day].append(article)
+        quotes = None  # (speaker's match key, text), made once per article
         for person in article.record.speakers:
             ident = identities.resolve(person)
             speaker = speakers.get(ident.id)
@@ -121,7 +124,9 @@ def build_archive(records: list[tuple[Path, Record]], identities: Identities) ->
                 speaker = Speaker(id=ident.id, name=ident.name, url=urls.speaker_url(ident.slug))
                 speakers[ident.id] = speaker
             key = match_key(person.name)
-            said = [q.text for q in article.record.quotes if match_key(q.speaker) == key]
+            if quotes is None:
+                quotes = [(match_key(q.speaker), q.text) for q in article.record.quotes]
+            said = [text for speaker_key, text in quotes if speaker_key == key]
             speaker.appearances.append(Appearance(article=article, role=person.role, quotes=said))
             links.setdefault(article.url, []).append((person, speaker))
     ordered = sorted(speakers.values(), key=lambda s: name_sort_key(s.name))

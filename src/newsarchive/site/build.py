@@ -124,6 +124,7 @@ class Loaded:
     engine: bytes
     token: str  # same token, same output
     structure: str = ""  # same structure: the same pages, fed by the same records
+    cache: Path | None = None  # the cache folder (compiled templates), if caches are saved
 
 
 def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = True
@@ -152,7 +153,8 @@ def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = 
         token.update(f"{path}\x1f{digests[id(record)]}\x1e".encode())
         shape.update(repr(_shape(path, record)).encode())
     return Loaded(records, problems, people, options.per_page, digests, template_dirs, site,
-                  base_url, static, engine_hash, token.hexdigest(), shape.hexdigest())
+                  base_url, static, engine_hash, token.hexdigest(), shape.hexdigest(),
+                  cache_dir(options) if save_cache else None)
 
 
 def _shape(path: Path, record: Any) -> tuple:
@@ -209,7 +211,7 @@ def _affected(loaded: Loaded, prepared: Prepared, manifest: Manifest,
 def layout_site(loaded: Loaded) -> Prepared:
     """Lay out the archive and list every output file to make."""
     archive = build_archive(loaded.records, Identities(loaded.people))
-    env = make_environment(loaded.template_dirs)
+    env = make_environment(loaded.template_dirs, loaded.cache)
     jobs = list(loaded.static)
     for page in archive_pages(archive, per_page=loaded.per_page):
         render = getattr(page, "render", None)  # feeds, sitemaps, robots.txt
@@ -305,10 +307,7 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
         if check is None:
             check = list(range(len(prepared.jobs)))
         else:  # and any other page whose output file someone touched or removed
-            chosen = set(check)
-            files = manifest.files
-            check += [i for i, job in enumerate(prepared.jobs) if i not in chosen
-                      and not manifest.up_to_date(job.path, files.get(job.path, ("",))[0])]
+            check += _touched(manifest, prepared.jobs, set(check))
             check.sort()
         if workers > 1 and options.executor is None and len(check) >= PARALLEL_MIN_FP:
             with engine.local_pool(workers) as pool:  # forked: inherits the prepared site
@@ -324,6 +323,31 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
             return result
     _full(options, prepared, spec, manifest, fingerprint, workers, result, graph)
     return result
+
+
+def _touched(manifest: Manifest, jobs: list[Job], chosen: set[int]) -> list[int]:
+    """Indices (not in ``chosen``) of the jobs whose output file is missing or not as the
+    manifest says it was written (``Manifest.up_to_date`` with the recorded fingerprint),
+    in one tight loop: this stats every output file of the site."""
+    files = manifest.files
+    root = os.path.join(str(manifest.output), "")
+    stat = os.stat
+    out = []
+    for i, job in enumerate(jobs):
+        if i in chosen:
+            continue
+        entry = files.get(job.path)
+        if entry is None:
+            out.append(i)
+            continue
+        try:
+            found = stat(root + job.path)
+        except OSError:
+            out.append(i)
+            continue
+        if found.st_size != entry[1] or found.st_mtime_ns != entry[2]:
+            out.append(i)
+    return out
 
 
 def _executor(options: BuildOptions, count: int, workers: int) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -28,9 +29,14 @@ class Cell:
     count: int
 
 
+@functools.lru_cache(maxsize=4096)
+def _weeks(year: int, month: int) -> list[list[dt.date]]:
+    return calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
+
+
 def month_grid(year: int, month: int, counts: dict[dt.date, int]) -> list[list[Cell | None]]:
     """Weeks (Monday → Sunday) of the month; days outside it are ``None``."""
-    weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
+    weeks = _weeks(year, month)
     return [
         [Cell(day, counts.get(day, 0)) if day.month == month else None for day in week]
         for week in weeks

@@ -21,9 +21,12 @@ def find_record_files(content_dir: Path) -> Iterator[Path]:
             continue
         seen.add((stat.st_dev, stat.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        folder = None  # one Path per folder, made only if it holds records
         for name in sorted(files):
             if name.endswith(".md") and not name.startswith("."):
-                yield Path(root) / name
+                if folder is None:
+                    folder = Path(root)
+                yield folder / name
 
 
 def load_records(

@@ -108,7 +108,13 @@ def _html_pages(archive: Archive, per_page: int) -> Iterator[Page]:
 
 
 def _appearances(appearances: Sequence) -> list:
-    return sorted(appearances, key=lambda a: a.article.sort_key, reverse=True)
+    """Newest first.  ``build_archive`` appends them walking the articles newest first, so
+    they usually are already: checked pairwise (cheap) before sorting."""
+    items = list(appearances)
+    keys = [a.article.sort_key for a in items]
+    if all(keys[i] > keys[i + 1] for i in range(len(keys) - 1)):
+        return items
+    return sorted(items, key=lambda a: a.article.sort_key, reverse=True)
 
 
 def _date_pages(archive: Archive, per_page: int) -> Iterator[Page]:
@@ -136,6 +142,7 @@ def _date_pages(archive: Archive, per_page: int) -> Iterator[Page]:
         for article in items:
             counts[article.date] = counts.get(article.date, 0) + 1
         before, after = month_links[(year, month)]
+        weeks = month_grid(year, month, counts)  # the same grid on each of its pages
         for pager in paginate(items, urls.month_url(year, month), per_page):
             yield Page(
                 pager.url,
@@ -143,7 +150,7 @@ def _date_pages(archive: Archive, per_page: int) -> Iterator[Page]:
                 {
                     "year": year,
                     "month": month,
-                    "weeks": month_grid(year, month, counts),
+                    "weeks": weeks,
                     "articles": pager.items,
                     "pager": pager,
                     "previous": before,

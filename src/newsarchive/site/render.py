@@ -14,9 +14,23 @@ from newsarchive.site.calendar import weekday_headers
 from newsarchive.site.markup import render_markdown
 from newsarchive.vi import dates
 
+_OPTIONS_TAG = "ae-su-tb-lb-1"  # autoescape, StrictUndefined, trim/lstrip_blocks: bump on change
 
-def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
-    """Templates are looked up in order: a site's own ``templates/`` first, then the theme."""
+
+def make_environment(template_dirs: list[Path], bytecode_dir: Path | None = None
+                     ) -> jinja2.Environment:
+    """Templates are looked up in order: a site's own ``templates/`` first, then the theme.
+    With ``bytecode_dir``, compiled templates are kept there between builds (Jinja checks
+    each against its source's checksum): a small rebuild need not compile them again."""
+    cache = None
+    if bytecode_dir is not None:
+        # the compiled code depends on the options below and Jinja's version: one folder each
+        folder = bytecode_dir / f"jinja-{jinja2.__version__}-{_OPTIONS_TAG}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            cache = jinja2.FileSystemBytecodeCache(str(folder))
+        except OSError:  # no cache is only a slower build
+            cache = None
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=True,
@@ -26,6 +40,7 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         # one environment per build: templates do not change under it, so `extends` and
         # `import` need not stat the template files on every page (~8% of a cold build)
         auto_reload=False,
+        bytecode_cache=cache,
     )
     env.filters.update(  # Babel's formatting is slow and the same days recur on many pages
         vi_day=functools.lru_cache(maxsize=None)(dates.format_day),
