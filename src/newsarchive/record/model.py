@@ -36,7 +36,7 @@ class RecordValueError(ValueError):
         self.key = key
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """A person named in an article, with the role they held in it."""
 
@@ -54,7 +54,7 @@ class Person:
         return data
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     """A direct quotation attributed to a speaker."""
 
@@ -65,7 +65,7 @@ class Quote:
         return {"speaker": self.speaker, "text": self.text}
 
 
-@dataclass
+@dataclass(slots=True)
 class Image:
     """A photo of the article: its caption and, optionally, its file."""
 
@@ -79,7 +79,7 @@ class Image:
         return data
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     """Where a record came from: the scrape's file name, its sha256, when it was imported,
     and the raw line the publication date was read from."""
@@ -90,7 +90,8 @@ class Source:
     date_line: str | None = None
 
     def to_data(self) -> dict[str, Any]:
-        return {k: v for k, v in vars(self).items() if v is not None}
+        return {k: v for k in ("file", "sha256", "imported", "date_line")
+                if (v := getattr(self, k)) is not None}
 
 
 @dataclass

@@ -40,7 +40,7 @@ class Article:
         return (self.record.date, time, self.url)
 
 
-@dataclass
+@dataclass(slots=True)
 class Appearance:
     """One article in which a speaker spoke, with the role they held there."""
 

@@ -24,7 +24,7 @@ from newsarchive.record.frontmatter import FENCE, parse_record
 from newsarchive.site.content import find_record_files
 from newsarchive.vi.text import nfc
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: slotted Person/Quote/Image/Source
 CACHE_DIR_NAME = ".newsarchive-cache"
 
 
@@ -158,16 +158,19 @@ def parse_file(path: Path) -> tuple[str, Record] | NewsarchiveError:
     return digest(raw), make_lazy(_intern(record), path, keep=True)
 
 
+_PERSON_FIELDS = ("name", "role", "id", "honorific")
+
+
 def _intern(record: Record) -> Record:
     """Share the strings that recur across records (people's names, roles, honorifics;
     authors; credits): an imported archive names the same people thousands of times, and
     shared strings also pickle once in the record cache.  ~45% less memory for records."""
     intern = sys.intern
-    for person in (*record.speakers, *record.people):
-        fields = person.__dict__
-        for key, value in fields.items():
+    for person in (*record.speakers, *record.people):  # slotted: no __dict__
+        for key in _PERSON_FIELDS:
+            value = getattr(person, key)
             if type(value) is str:
-                fields[key] = intern(value)
+                setattr(person, key, intern(value))
     record.authors = [intern(a) for a in record.authors]
     if record.credit:
         record.credit = intern(record.credit)
