@@ -29,9 +29,20 @@ class Identities:
         self._by_key: dict[str, Identity] = {}
         self._slugs: set[str] = {"page"}  # reserved: speakers/<slug>/page/N/ paginates
         self._people = people  # its entries' slugs are taken before any default identity
+        self._seen: dict[tuple[str | None, str, str | None], Identity] = {}
         self._slugs.update(slugify_vi(e.id) for e in (people.entries if people else ()))
 
     def resolve(self, person: Person) -> Identity:
+        # once resolved, a person's identity is a function of their id and name (and role,
+        # which people.yaml entries may match on): archives name the same people again and
+        # again
+        key = (person.id, person.name, person.role if self._people is not None else None)
+        known = self._seen.get(key)
+        if known is None:
+            known = self._seen[key] = self._resolve(person)
+        return known
+
+    def _resolve(self, person: Person) -> Identity:
         entry = self._entry(person)
         if entry is not None:
             return Identity(id=f"@{entry.id}", name=entry.name, slug=slugify_vi(entry.id))
