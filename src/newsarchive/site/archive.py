@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,8 @@ from newsarchive.site import urls
 from newsarchive.site.identity import Identities
 from newsarchive.vi.collate import name_sort_key
 from newsarchive.vi.text import match_key
+
+_MIDNIGHT = dt.time(0, 0)
 
 
 @dataclass
@@ -32,12 +33,15 @@ class Article:
     def date(self) -> dt.date:
         return self.record.date
 
-    @functools.cached_property
+    @property
     def sort_key(self) -> tuple:
         """Newest first: date, then time, then URL for a stable order.  (Computed once: an
         article's record and URL do not change while the site is laid out.)"""
-        time = self.record.time or dt.time(0, 0)
-        return (self.record.date, time, self.url)
+        key = self.__dict__.get("_sort_key")
+        if key is None:
+            record = self.record
+            key = self.__dict__["_sort_key"] = (record.date, record.time or _MIDNIGHT, self.url)
+        return key
 
 
 @dataclass(slots=True)

@@ -26,7 +26,9 @@ def find_record_files(content_dir: Path) -> Iterator[Path]:
             if name.endswith(".md") and not name.startswith("."):
                 if folder is None:
                     folder = Path(root)
-                yield folder / name
+                    # pathlib's own cheap child constructor where it has one (3.11's)
+                    child = getattr(folder, "_make_child_relpath", folder.joinpath)
+                yield child(name)
 
 
 def load_records(
