@@ -31,7 +31,12 @@ from typing import Any
 from newsarchive.errors import BuildFailed, NewsarchiveError
 from newsarchive.site import engine, urls
 from newsarchive.site.archive import Archive, build_archive
-from newsarchive.site.cache import RecordCache, default_cache_dir, load_records_cached
+from newsarchive.site.cache import (
+    RecordCache,
+    default_cache_dir,
+    layout_keys,
+    load_records_cached,
+)
 from newsarchive.site.engine import Job, RenderSpec
 from newsarchive.site.identity import Identities
 from newsarchive.site.lock import output_lock
@@ -151,30 +156,27 @@ def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = 
     shape = token.copy()  # the engine and static files so far
     for path, record in records:
         token.update(f"{path}\x1f{digests[id(record)]}\x1e".encode())
-        shape.update(repr(_shape(path, record)).encode())
+        shape.update(_shape(path, record))
     return Loaded(records, problems, people, options.per_page, digests, template_dirs, site,
                   base_url, static, engine_hash, token.hexdigest(), shape.hexdigest(),
                   cache_dir(options) if save_cache else None)
 
 
-def _shape(path: Path, record: Any) -> tuple:
+def _shape(path: Path, record: Any) -> bytes:
     """What of a record decides the site's layout: which pages exist, in which order, and
-    which speakers and quotes an article has.  The rest of it (body, authors, images, quote
-    texts, …) reaches pages only through the record, its article or its speakers, which
-    the fingerprints note as dependencies (``Fingerprinter.last_deps``)."""
-    return (str(path), record.title, record.date, record.time, record.slug,
-            [(p.name, p.role, p.id, p.honorific) for p in record.speakers],
-            [q.speaker for q in record.quotes])
+    which speakers and quotes an article has — its path, title, date, time, slug, speakers
+    (name, role, id, honorific) and quote speakers (``cache.layout_keys``, memoised).  The
+    rest of it (body, authors, images, quote texts, …) reaches pages only through the
+    record, its article or its speakers, which the fingerprints note as dependencies
+    (``Fingerprinter.last_deps``)."""
+    return f"{path}\x1f".encode() + layout_keys(record)[0] + b"\x1e"
 
 
 def _record_keys(loaded: Loaded) -> dict[str, tuple[str, str]]:
     """Each record file's path → (digest of its bytes, digest of its quotes)."""
-    return {
-        str(path): (loaded.digests[id(record)],
-                    hashlib.blake2b(repr([(q.speaker, q.text) for q in record.quotes]).encode(),
-                                    digest_size=8).hexdigest())
-        for path, record in loaded.records
-    }
+    digests = loaded.digests
+    return {str(path): (digests[id(record)], layout_keys(record)[1])
+            for path, record in loaded.records}
 
 
 def _affected(loaded: Loaded, prepared: Prepared, manifest: Manifest,

@@ -24,7 +24,7 @@ from newsarchive.record.frontmatter import FENCE, parse_record
 from newsarchive.site.content import find_record_files
 from newsarchive.vi.text import nfc
 
-CACHE_VERSION = 4  # 4: slotted Person/Quote/Image/Source
+CACHE_VERSION = 5  # 4: slotted Person/Quote/Image/Source; 5: layout keys
 CACHE_DIR_NAME = ".newsarchive-cache"
 
 
@@ -155,7 +155,26 @@ def parse_file(path: Path) -> tuple[str, Record] | NewsarchiveError:
         record = parse_record(text, path)
     except NewsarchiveError as error:
         return error
-    return digest(raw), make_lazy(_intern(record), path, keep=True)
+    record = make_lazy(_intern(record), path, keep=True)
+    layout_keys(record)  # computed now, so that the record cache keeps them
+    return digest(raw), record
+
+
+def layout_keys(record: Record) -> tuple[bytes, str]:
+    """(digest of what of the record decides the site's layout, digest of its quotes),
+    memoised in the record (and so in the record cache: a record is a function of its
+    file's bytes and is not changed after parsing).  See ``build._shape``."""
+    found = record.__dict__.get("_layout_keys")
+    if found is None:
+        shape = (record.title, record.date, record.time, record.slug,
+                 [(p.name, p.role, p.id, p.honorific) for p in record.speakers],
+                 [q.speaker for q in record.quotes])
+        quotes = repr([(q.speaker, q.text) for q in record.quotes])
+        found = record.__dict__["_layout_keys"] = (
+            hashlib.blake2b(repr(shape).encode(), digest_size=16).digest(),
+            hashlib.blake2b(quotes.encode(), digest_size=8).hexdigest(),
+        )
+    return found
 
 
 _PERSON_FIELDS = ("name", "role", "id", "honorific")
