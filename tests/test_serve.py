@@ -62,7 +62,8 @@ def test_serves_with_reload_script_and_shows_an_edit_without_restart(
     assert fetch(server.url + "static/style.css")[0] == 200
     write_record(editor_site, "2024/tin.md", RECORD.format(title="Tiêu đề mới"))
     assert wait_for(lambda: "Tiêu đề mới" in fetch(article)[1])
-    assert fetch(f"http://127.0.0.1:{server.port}/__livereload")[1] != "1"
+    # the page is rewritten before the build counter moves: wait for both
+    assert wait_for(lambda: fetch(f"http://127.0.0.1:{server.port}/__livereload")[1] != "1")
 
 
 def test_broken_record_shows_error_page_and_server_keeps_running(
