@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from newsarchive.errors import BuildFailed, NewsarchiveError
+from newsarchive.progress import progress
 from newsarchive.site import engine, urls
 from newsarchive.site.archive import Archive, build_archive
 from newsarchive.site.cache import (
@@ -375,7 +376,8 @@ def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest:
         # files are written by threads (the system calls release the GIL), so the disk
         # works while this process hands out and collects the rendering, and fingerprints
         # the pages meanwhile
-        for i, data in engine.render(spec, indices, executor, workers):
+        rendered = engine.render(spec, indices, executor, workers)
+        for i, data in progress(rendered, desc="dựng trang", total=len(indices)):
             pending.append((i, writers.submit(_write_new, stage, root, jobs[i].path, data, made)))
             while len(pending) > 512 or (pending and pending[0][1].done()):
                 j, future = pending.popleft()
@@ -422,9 +424,8 @@ def _incremental(options: BuildOptions, prepared: Prepared, spec: RenderSpec,
                  result: BuildResult, graph: tuple) -> None:
     jobs = prepared.jobs
     # 1. render everything that changed, in memory: any error leaves the output untouched
-    rendered = dict(
-        engine.render(spec, stale, _executor(options, len(stale), workers), workers)
-    )
+    pages = engine.render(spec, stale, _executor(options, len(stale), workers), workers)
+    rendered = dict(progress(pages, desc="dựng trang", total=len(stale)))
     current = {job.path for job in jobs}
     gone = sorted(path for path in manifest.files if path not in current)
     output = manifest.output
