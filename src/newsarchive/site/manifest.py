@@ -93,14 +93,12 @@ class Fingerprinter:
     def persistent(self, obj: Any) -> str | None:
         """The digest standing for a shared object inside a pickled context, else None."""
         key = id(obj)
-        found = self._memo.get(key)
-        if found is not None:
-            if self._stack:
-                self._stack[-1].update(self._deps[key])
-            return found
-        if key in self.record_digests:
-            return self._record(key)
-        if isinstance(obj, Article | Speaker | set | frozenset) or type(obj) in _MEMO_TYPES:
+        if (
+            key in self._memo
+            or key in self.record_digests
+            or isinstance(obj, Article | Speaker | set | frozenset)
+            or type(obj) in _MEMO_TYPES
+        ):
             return self._shared(obj)
         return None
 
