@@ -59,6 +59,7 @@ def test_merge_aliases_and_explicit_id(tmp_path: Path) -> None:
         ("- id: a\n  name: A\n  role: [x]\n", 3, "có phải ý bạn là 'roles'"),
         ("- id: Trần\n  name: A\n", 1, "'id' phải gồm chữ thường"),
         ("- id: a\n  roles: [x]\n", 1, "thiếu 'name'"),
+        ("- name: A\n  id: page\n", 2, "'id' không được là 'page'"),
         ("- id: a\n  name: A\n  aliases: {x: 1}\n", 3, "'aliases' phải là danh sách"),
         ("- id: a\n  name: A\n- id: a\n  name: B\n", 3, "đã dùng ở dòng 1"),
         ("id: a\n", 1, "phải là một danh sách"),

@@ -18,6 +18,7 @@ from newsarchive.site.yamlfile import Lines, line_of, load_yaml
 from newsarchive.vi.text import match_key, nfc
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_ID = "page"  # speakers/<id>/page/N/ paginates; no person may be called that
 ENTRY_KEYS = ("id", "name", "roles", "aliases")
 
 
@@ -104,6 +105,12 @@ def _entry(item: Any, index: int, lines: Lines, path: Path) -> PersonEntry:
         raise NewsarchiveError(
             f"'id' phải gồm chữ thường không dấu, số và dấu gạch ngang "
             f"(ví dụ tran-hong-ha), nhưng đang là {person_id!r}",
+            path,
+            line_of(lines, index, "id"),
+        )
+    if person_id == RESERVED_ID:
+        raise NewsarchiveError(
+            f"'id' không được là '{RESERVED_ID}' (dành cho địa chỉ phân trang /page/N/)",
             path,
             line_of(lines, index, "id"),
         )
