@@ -7,29 +7,11 @@ timestamp comes from an article's date, never from the clock, so builds are repr
 
 from __future__ import annotations
 
-import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from functools import lru_cache
 
 from newsarchive.site.archive import Article
-from newsarchive.site.markup import render_markdown
-
-ATOM = "http://www.w3.org/2005/Atom"
-FEED_SIZE = 50
-VN_TZ = dt.timezone(dt.timedelta(hours=7))  # the archive's articles are dated in Vietnam
-
-
-def timestamp(article: Article) -> str:
-    """RFC 3339 time of an article: its date (and time, if known) in Vietnam's time zone."""
-    time = article.record.time or dt.time(0, 0)
-    return dt.datetime.combine(article.date, time, VN_TZ).isoformat()
-
-
-@lru_cache(maxsize=512)
-def _body_html(body: str) -> str:
-    """Rendered once per body although it appears in the site's and speakers' feeds."""
-    return render_markdown(body)
+from newsarchive.site.feeds import ATOM, FEED_SIZE, _body_html, timestamp
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

@@ -93,18 +93,15 @@ def _html_pages(archive: Archive, per_page: int) -> Iterator[Page]:
     yield Page(urls.SPEAKERS_URL, "speakers.html", {"letters": letters})
     for speaker in archive.speakers:
         quote_count = sum(len(app.quotes) for app in speaker.appearances)
-        for pager in paginate(_appearances(speaker.appearances), speaker.url, per_page):
-            yield Page(
-                pager.url,
-                "speaker.html",
-                {
-                    "speaker": speaker,
-                    "pager": pager,
-                    "appearances": pager.items,
-                    "feed": speaker_feed_url(speaker.url),
-                    "quote_count": quote_count,
-                },
-            )
+        context = {
+            "speaker": speaker,
+            "feed": speaker_feed_url(speaker.url),
+            "quote_count": quote_count,
+        }
+        appearances = _appearances(speaker.appearances)
+        yield from _paged(
+            appearances, speaker.url, per_page, "speaker.html", context, "appearances"
+        )
 
 
 def _appearances(appearances: Sequence) -> list:
@@ -117,61 +114,47 @@ def _appearances(appearances: Sequence) -> list:
     return sorted(items, key=lambda a: a.article.sort_key, reverse=True)
 
 
+def _paged(
+    items: Sequence,
+    url: str,
+    per_page: int,
+    template: str,
+    context: dict[str, Any],
+    key: str = "articles",
+) -> Iterator[Page]:
+    """One page per ``per_page`` items at ``url``, ``url/page/2/``, …; each page's context is
+    ``context`` plus its items (under ``key``) and its ``pager``."""
+    for pager in paginate(items, url, per_page):
+        yield Page(pager.url, template, {**context, key: pager.items, "pager": pager})
+
+
 def _date_pages(archive: Archive, per_page: int) -> Iterator[Page]:
     year_links = neighbours(archive.years)
     for year, items in archive.years.items():
         counts = {m: len(arts) for (y, m), arts in archive.months.items() if y == year}
         months = [(month, counts.get(month, 0)) for month in range(1, 13)]
         before, after = year_links[year]
-        for pager in paginate(items, urls.year_url(year), per_page):
-            yield Page(
-                pager.url,
-                "year.html",
-                {
-                    "year": year,
-                    "months": months,
-                    "articles": pager.items,
-                    "pager": pager,
-                    "previous": before,
-                    "next": after,
-                },
-            )
+        context = {"year": year, "months": months, "previous": before, "next": after}
+        yield from _paged(items, urls.year_url(year), per_page, "year.html", context)
     month_links = neighbours(archive.months)
     for (year, month), items in archive.months.items():
-        counts: dict = {}
+        days: dict = {}
         for article in items:
-            counts[article.date] = counts.get(article.date, 0) + 1
+            days[article.date] = days.get(article.date, 0) + 1
         before, after = month_links[(year, month)]
-        weeks = month_grid(year, month, counts)  # the same grid on each of its pages
-        for pager in paginate(items, urls.month_url(year, month), per_page):
-            yield Page(
-                pager.url,
-                "month.html",
-                {
-                    "year": year,
-                    "month": month,
-                    "weeks": weeks,
-                    "articles": pager.items,
-                    "pager": pager,
-                    "previous": before,
-                    "next": after,
-                },
-            )
+        context = {
+            "year": year,
+            "month": month,
+            "weeks": month_grid(year, month, days),  # the same grid on each of its pages
+            "previous": before,
+            "next": after,
+        }
+        yield from _paged(items, urls.month_url(year, month), per_page, "month.html", context)
     day_links = neighbours(archive.days)
     for day, items in archive.days.items():
         before, after = day_links[day]
-        for pager in paginate(items, urls.day_url(day), per_page):
-            yield Page(
-                pager.url,
-                "day.html",
-                {
-                    "day": day,
-                    "articles": pager.items,
-                    "pager": pager,
-                    "previous": before,
-                    "next": after,
-                },
-            )
+        context = {"day": day, "previous": before, "next": after}
+        yield from _paged(items, urls.day_url(day), per_page, "day.html", context)
 
 
 def _article_pages(archive: Archive) -> Iterator[Page]:
