@@ -29,6 +29,7 @@ _TOKEN = re.compile(
 _SENTENCE_END = frozenset(".!?…")
 _QUOTES = frozenset('"“”«»')
 _DASHES = frozenset("-–—")
+_OPENERS = _QUOTES | _DASHES  # a phrase after one of these opens a clause
 # Words after which a name is the object of something, not a subject.
 _BREAK_WORDS = gz.word_keys(
     "của cho với và cùng gửi tại ở trên theo là thì được bị đã do khi nhờ "
@@ -228,13 +229,16 @@ MAX_CACHED_WORDS = 65536
 _WORD_INFO = _WordInfoCache()
 
 
-def sentences(tokens: list[Token]) -> list[list[Token]]:
+def sentences(tokens: list[Token], keys: list[str] | None = None) -> list[list[Token]]:
     """Cut a paragraph's tokens into sentences (a dot after an initial is no boundary);
-    a "sentence" reaching ``MAX_SENTENCE_TOKENS`` tokens is cut there."""
+    a "sentence" reaching ``MAX_SENTENCE_TOKENS`` tokens is cut there.  ``keys``: the
+    tokens' keys, if at hand (a mark's key is the mark itself)."""
     result: list[list[Token]] = []
     start = 0  # first token of the current sentence
     n = len(tokens)
-    for i in [i for i, tok in enumerate(tokens) if tok.text in _SENTENCE_END]:
+    if keys is None:
+        keys = [t.key for t in tokens]
+    for i in list(compress(count(), map(_SENTENCE_END.__contains__, keys))):
         while i - start >= MAX_SENTENCE_TOKENS:
             result.append(tokens[start : start + MAX_SENTENCE_TOKENS])
             start += MAX_SENTENCE_TOKENS
@@ -267,7 +271,7 @@ def is_name_word(tok: Token) -> bool:
 
 def _acronym(tok: Token) -> bool:
     """An all-capitals word such as ``UBND``, ``GTVT``, ``MC``."""
-    return tok.word and len(tok.text) > 1 and not is_name_word(tok) and tok.text.isupper()
+    return tok.word and not tok.name and len(tok.text) > 1 and tok.text.isupper()
 
 
 _ALL_LISTS = (
@@ -313,19 +317,20 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
             continue  # inside a phrase tagged already
         if keys[i] not in singles and (i == last or (keys[i], keys[i + 1]) not in pairs):
             continue
-        tok = sent[i]
-        present, listed = _present(tuple(keys[i : i + longest[tok.key]]))
+        present, listed = _present(tuple(keys[i : i + longest[keys[i]]]))
         if not present:
             continue
+        tok = sent[i]
         if tok.cap and present.get("places", 0) >= 2:
             skip_to = i + present["places"]
             continue
-        at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
+        prev = sent[i - 1] if i else None
+        at_start = prev is None or prev.text in _OPENERS
         prev_cap = (
             i > 1
-            and is_name_word(sent[i - 1])
+            and prev.name
             and sent[i - 2].text not in _QUOTES
-            and sent[i - 1].text not in stopwords
+            and prev.text not in stopwords
         )
         best, best_len = "", 0
         for label, size in listed:
@@ -505,7 +510,7 @@ def find_mentions(
         if len(tok.text) == 1 and not _initial(sent, i) and not _ede_prefix(sent, i):
             continue
         j = i
-        while j < n and not sent[j].tag and (is_name_word(sent[j]) or _initial(sent, j)):
+        while j < n and not sent[j].tag and (sent[j].name or _initial(sent, j)):
             j += 1
             if j < n and sent[j].text == "." and _initial(sent, j - 1):
                 j += 1
@@ -614,7 +619,7 @@ def _initial(sent: list[Token], j: int) -> bool:
         and j + 1 < len(sent)
         and sent[j + 1].text == "."
         and j > 0
-        and is_name_word(sent[j - 1])
+        and sent[j - 1].name
     )
 
 
@@ -661,10 +666,12 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         cut = place_len if 0 < place_len < len(run) else 1
         run = run[cut:]  # "tay đấm người Ireland McGregor": a nationality, then the name
         place_len = 0
-    left = _clause_left(sent, first)
     adjacent_org = _adjacent_org(sent, first)
+    if adjacent_org and not addressed and not 3 <= len(run) <= MAX_NAME:
+        if _split_name(run, sent) <= 0:
+            return _org_name(sent, run)  # "Đảng ủy Khối": the rest is what the branch below finds
+    left = _clause_left(sent, first)
     role_at = _role_start(sent, left, first)
-    org_in_phrase = any(sent[k].tag == "O" for k in range(left, first))
     if adjacent_org and _holder_after_head(sent, run, role_at):
         adjacent_org = False  # "Chủ tịch UBND tỉnh Võ Quang Tuấn": the holder, not the unit
     if adjacent_org:
@@ -674,7 +681,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         run = run[max(pos, 0) :]
         if pos <= 0:
             role_at = None
-    elif org_in_phrase and role_at is None and not addressed:
+    elif role_at is None and not addressed and _org_in_phrase(sent, left, first):
         return _org_name(sent, run)
     if place_len and len(run) - place_len >= 2 and role_at is not None and not addressed:
         run = run[place_len:]  # "Tổng thống Mỹ Donald Trump"
@@ -1008,6 +1015,11 @@ def _adjacent_org(sent: list[Token], first: int) -> bool:
     while k > 0 and sent[k].tag == "O+":
         k -= 1
     return k >= 0 and sent[k].tag == "O"
+
+
+def _org_in_phrase(sent: list[Token], left: int, first: int) -> bool:
+    """An organisation head in the phrase before a name."""
+    return any(t.tag == "O" for t in sent[left:first])
 
 
 def _role_start(sent: list[Token], left: int, first: int) -> int | None:

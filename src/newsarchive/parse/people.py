@@ -129,7 +129,7 @@ def _scan(
     for u, text in enumerate(units):
         tokens, all_keys = names.tokenize_keyed(text)
         at = 0
-        for sent in names.sentences(tokens):
+        for sent in names.sentences(tokens, all_keys):
             sentence_no += 1
             keys = all_keys[at : at + len(sent)]
             at += len(sent)
