@@ -327,10 +327,7 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
         prev = sent[i - 1] if i else None
         at_start = prev is None or prev.text in _OPENERS
         prev_cap = (
-            i > 1
-            and prev.name
-            and sent[i - 2].text not in _QUOTES
-            and prev.text not in stopwords
+            i > 1 and prev.name and sent[i - 2].text not in _QUOTES and prev.text not in stopwords
         )
         best, best_len = "", 0
         for label, size in listed:
@@ -667,9 +664,14 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         run = run[cut:]  # "tay đấm người Ireland McGregor": a nationality, then the name
         place_len = 0
     adjacent_org = _adjacent_org(sent, first)
-    if adjacent_org and not addressed and not 3 <= len(run) <= MAX_NAME:
-        if _split_name(run, sent) <= 0:
-            return _org_name(sent, run)  # "Đảng ủy Khối": the rest is what the branch below finds
+    # "Đảng ủy Khối": decided as the branch below would, before the clause is searched
+    if (
+        adjacent_org
+        and not addressed
+        and not 3 <= len(run) <= MAX_NAME
+        and _split_name(run, sent) <= 0
+    ):
+        return _org_name(sent, run)
     left = _clause_left(sent, first)
     role_at = _role_start(sent, left, first)
     if adjacent_org and _holder_after_head(sent, run, role_at):
