@@ -61,7 +61,12 @@ _long = st.lists(st.sampled_from(_WORDS + _MARKS[:4]), min_size=100, max_size=70
 @settings(max_examples=300)
 @given(_texts | _glued)
 def test_tokenize_matches_one_regex_pass(text: str) -> None:
-    assert [(t.text, t.start) for t in tokenize(text)] == _plain_tokenize(text)
+    tokens, keys, starts = names.tokenize_keyed(text)
+    assert [t.text for t in tokenize(text)] == [t.text for t in tokens]
+    assert list(zip([t.text for t in tokens], starts, strict=True)) == _plain_tokenize(text)
+    assert keys == [t.key for t in tokens]
+    # "spaced": whitespace (or the text's start) before the token, what ``_text`` keeps
+    assert [t.spaced for t in tokens] == [s == 0 or text[s - 1].isspace() for s in starts]
 
 
 @settings(max_examples=200)

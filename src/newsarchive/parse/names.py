@@ -10,7 +10,7 @@ organisation, street, school and place names are left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count
 
@@ -49,22 +49,22 @@ _VI_SYLLABLE = re.compile(
 )
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Token:
-    """One word, number or punctuation mark, with its matching key and phrase tag."""
+    """One word, number or punctuation mark, with its matching key and phrase tag.
+
+    Tokens are shared: one object per distinct piece of text (and spacing before it),
+    cached with the chunk it came from, wherever it recurs; ``tag`` puts tagged copies in
+    a sentence's list, and ``tokenize_keyed`` gives the tokens' offsets in a list."""
 
     text: str
     key: str
     word: bool  # a word (not a number or punctuation)
     cap: bool  # begins with an upper-case letter
     name: bool  # capitalised and not an all-capitals acronym: may belong to a name
-    start: int
+    spaced: bool  # whitespace (or the start of the text) right before it
     tag: str = ""  # H honorific, K kinship, R role, M role modifier, O org head, V speech verb
     tag_len: int = 0  # syllables of the tagged phrase starting here
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
 
 
 @dataclass
@@ -97,49 +97,42 @@ def tokenize(text: str) -> list[Token]:
     return tokenize_keyed(text)[0]
 
 
-def tokenize_keyed(text: str) -> tuple[list[Token], list[str]]:
-    """``tokenize``, and the tokens' keys in a list of their own.
+def tokenize_keyed(text: str) -> tuple[list[Token], list[str], list[int]]:
+    """``tokenize``, the tokens' keys, and their offsets in ``text``.
 
     Tokens never span whitespace and tile each whitespace-free chunk (``\\S`` matches
-    anything the word and number patterns leave).  When the chunks are joined by single
-    spaces (the usual paragraph), every start follows from the lengths.  Each chunk is
-    looked up in ``_CHUNKS`` (a pure function of the chunk, cached): its tokens, each with
-    its step (its length, plus one after the chunk's last token: the space) and its word
-    info, in one flat tuple; the chunks' tuples are chained, every field taken by one
-    slice, and the starts summed from the steps by one ``accumulate``."""
+    anything the word and number patterns leave).  Each chunk is looked up in ``_CHUNKS``
+    (a pure function of the chunk, cached): for each of its tokens, the token, its key and
+    its step (its length, plus one after the chunk's last: the space), in one flat tuple.
+    The chunks' tuples are chained and each field taken by a slice: a paragraph costs no
+    new object per token.  When the chunks are joined by single spaces (the usual
+    paragraph), every offset is a running sum of the steps."""
     text = text[:MAX_UNIT_CHARS]
     chunks = text.split()
     if not chunks:
-        return [], []
-    if " ".join(chunks) != text:
-        words, starts = _split_spaced(text)
-        keys, is_word, cap, name = zip(*map(_WORD_INFO.__getitem__, words), strict=True)
-        return list(map(Token, words, keys, is_word, cap, name, starts)), list(keys)
+        return [], [], []
     if len(_CHUNKS) > MAX_CACHED_WORDS:
         _CHUNKS.clear()
     flat = list(chain.from_iterable(map(_CHUNKS.__getitem__, chunks)))
-    starts = list(accumulate(flat[1::6], initial=0))
-    starts.pop()
-    keys = flat[2::6]
-    tokens = list(map(Token, flat[0::6], keys, flat[3::6], flat[4::6], flat[5::6], starts))
-    return tokens, keys
+    if " ".join(chunks) == text:
+        starts = list(accumulate(flat[2::3], initial=0))
+        starts.pop()
+    else:
+        starts = _spaced_starts(text, chunks)
+    return flat[0::3], flat[1::3], starts
 
 
 class _ChunkCache(dict[str, tuple[object, ...]]):
-    """Per whitespace-free chunk: (token, step, key, is-a-word, capitalised, may-be-a-name)
-    for each of its tokens, flat (see ``tokenize_keyed``).  A letters-only chunk is one
-    word; the others are cut by ``_chunk_tokens``."""
+    """Per whitespace-free chunk: (token, key, step) for each of its tokens, flat (see
+    ``tokenize_keyed``).  A letters-only chunk is one word; the others are cut by
+    ``_chunk_tokens``."""
 
     def __missing__(self, chunk: str) -> tuple[object, ...]:
-        if chunk.isalpha():
-            info = self[chunk] = (chunk, len(chunk) + 1, *_WORD_INFO[chunk])
-            return info
-        parts = _chunk_tokens(chunk)
+        parts = [chunk] if chunk.isalpha() else _chunk_tokens(chunk)
         steps = [*map(len, parts[:-1]), len(parts[-1]) + 1]
+        tokens = [Token(part, *_WORD_INFO[part], spaced=k == 0) for k, part in enumerate(parts)]
         info = self[chunk] = tuple(
-            chain.from_iterable(
-                (part, step, *_WORD_INFO[part]) for part, step in zip(parts, steps, strict=True)
-            )
+            chain.from_iterable((t, t.key, step) for t, step in zip(tokens, steps, strict=True))
         )
         return info
 
@@ -169,31 +162,17 @@ def _chunk_tokens(chunk: str) -> list[str]:
 _EDGE_MARKS = ",.;:!?…\"'“”‘’«»()[]{}-–—/&%*+=<>"
 
 
-def _split_spaced(text: str) -> tuple[list[str], list[int]]:
-    """The tokens and starts of text with other whitespace than single spaces between chunks:
-    ``find`` gives each token's start (only whitespace lies between two tokens)."""
-    words: list[str] = []
+def _spaced_starts(text: str, chunks: list[str]) -> list[int]:
+    """The tokens' offsets in text with other whitespace than single spaces between chunks:
+    ``find`` gives each chunk's start (only whitespace lies between two chunks)."""
     starts: list[int] = []
-    add_word, add_start = words.append, starts.append
     find = text.find
-    start = 0
-    for chunk in text.split():
-        if chunk.isalpha():
-            start = find(chunk, start)
-            add_word(chunk)
-            add_start(start)
-            start += len(chunk)
-            continue
-        for word in _TOKEN.findall(chunk):
-            start = find(word, start)
-            if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
-                words += [word[:2], "."]
-                starts += [start, start + 2]
-                word, start = word[3:], start + 3
-            add_word(word)
-            add_start(start)
-            start += len(word)
-    return words, starts
+    at = 0
+    for chunk in chunks:
+        at = find(chunk, at)
+        starts += accumulate(_CHUNKS[chunk][2:-3:3], initial=at)  # all steps but the last
+        at += len(chunk)
+    return starts
 
 
 @lru_cache(maxsize=16384)
@@ -299,7 +278,8 @@ Head = tuple[int, str]  # (token index, label) of a tagged phrase's first token
 
 
 def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
-    """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place;
+    """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place
+    (each of their tokens replaced by a tagged copy);
     return where each phrase starts, in order (what ``heads`` would find afterwards).
     ``keys``: the tokens' keys, if at hand."""
     heads: list[Head] = []
@@ -348,12 +328,26 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
             ):
                 best, best_len = "M", size
         if best_len:
-            tok.tag, tok.tag_len = best, best_len
+            sent[i] = _tagged(tok, best, best_len)
             for j in range(i + 1, i + best_len):
-                sent[j].tag = best + "+"
+                sent[j] = _tagged(sent[j], best + "+", 0)
             skip_to = i + best_len
             heads.append((i, best))
     return heads
+
+
+def _tagged(tok: Token, label: str, size: int) -> Token:
+    """``tok`` with the tag ``label`` (a phrase of ``size`` tokens starting here), cached."""
+    key = (tok.text, tok.spaced, label, size)
+    found = _TAGGED.get(key)
+    if found is None:
+        if len(_TAGGED) >= MAX_CACHED_WORDS:
+            _TAGGED.clear()
+        found = _TAGGED[key] = replace(tok, tag=label, tag_len=size)
+    return found
+
+
+_TAGGED: dict[tuple[str, bool, str, int], Token] = {}
 
 
 def heads(sent: list[Token]) -> list[Head]:
@@ -457,7 +451,7 @@ def _text(sent: list[Token], start: int, end: int) -> str:
         return ""
     parts = [sent[start].text]
     for k in range(start + 1, end):
-        if sent[k].start > sent[k - 1].end:
+        if sent[k].spaced:
             parts.append(" ")
         parts.append(sent[k].text)
     return "".join(parts).strip(" ,;-–—")

@@ -38,7 +38,7 @@ class SpeechFacts:
     speaking: set[int]
     pronoun_speaks: bool
     role_subject: str | None = None  # "Thủ tướng yêu cầu": the role that speaks
-    verb_at: int = 0  # character offset of that speech verb
+    verb: int = 0  # token index of the speech verb of a pronoun or role subject
 
 
 def sentence_speakers(
@@ -49,12 +49,11 @@ def sentence_speakers(
     speaking: set[int] = set()
     pronoun = False
     role_subject = None
-    verb_at = 0
+    verb = 0
     n = len(sent)
     if tagged is None:
         tagged = heads(sent)
     for v in [v for v, label in tagged if label == "V"]:
-        tok = sent[v]
         who = _subject_before(sent, mentions, v)
         if who is not None:
             speaking.update(who)
@@ -65,9 +64,9 @@ def sentence_speakers(
         else:
             kind = _pronoun_subject(sent, v)
             if kind == "pronoun":
-                pronoun, verb_at = True, tok.start
+                pronoun, verb = True, v
             elif kind:
-                role_subject, verb_at = kind, tok.start
+                role_subject, verb = kind, v
     for idx, m in enumerate(mentions):
         before = m.span_start - 1
         while before >= 0 and sent[before].tag in ("H", "H+", "K", "K+"):
@@ -85,7 +84,7 @@ def sentence_speakers(
             speaking.add(idx)
         if _answer_line(sent, m) or _after_quote(sent, mentions, idx):
             speaking.add(idx)
-    return SpeechFacts(speaking, pronoun, role_subject, verb_at)
+    return SpeechFacts(speaking, pronoun, role_subject, verb)
 
 
 def _speech_noun_before(sent: list[Token], mentions: list[Mention], idx: int) -> bool:
