@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count
+from operator import attrgetter
 
 from newsarchive.parse import gazetteer as gz
 from newsarchive.vi.text import match_key
@@ -476,6 +477,9 @@ def _split_name(run: list[int], sent: list[Token]) -> int:
     return -1
 
 
+_NAME = attrgetter("name")
+
+
 def find_mentions(
     sent: list[Token],
     org_names: list[tuple[str, ...]] | None = None,
@@ -494,7 +498,7 @@ def find_mentions(
     next_i = 0
     org_end = -1
     # A name starts at a capitalised word that is not part of a tagged phrase.
-    for i in [k for k, t in enumerate(sent) if t.name and not t.tag]:
+    for i in [k for k in compress(count(), map(_NAME, sent)) if not sent[k].tag]:
         if i < next_i:
             continue  # inside the run (or the role after it) judged last
         tok = sent[i]
@@ -617,14 +621,14 @@ def _initial(sent: list[Token], j: int) -> bool:
 def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     """Decide whether the capitalised run ``sent[i:j]`` names a person."""
     run = [k for k in range(i, j) if sent[k].text != "."]
+    keys = [sent[k].key for k in run]
     while run:
-        run_keys = [sent[k].key for k in run]
-        size = gz.longest_match(run_keys, 0, "stopwords")
-        if not size or gz.longest_match(run_keys, 0, "places") > size:
+        size = gz.longest_match(keys, 0, "stopwords")
+        if not size or gz.longest_match(keys, 0, "places") > size:
             break  # "Nhật Bản Kishida Fumio": a place, not the word "Nhật"
-        if len(run) > 2 and _is_surname(sent[run[0]]) and run_keys[1] in _MIDDLE_NAMES:
+        if len(run) > 2 and _is_surname(sent[run[0]]) and keys[1] in _MIDDLE_NAMES:
             break  # "Vì Văn Thương": the family name Vì, not the conjunction
-        run = run[size:]
+        run, keys = run[size:], keys[size:]
     if not run:
         return None
     first = run[0]
@@ -636,7 +640,6 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     kin = _kin_phrase(sent, first)
     relational = bool(kin) and not honorific and kin not in _GROUPS
     addressed = bool(honorific) or bool(kin)
-    keys = [sent[k].key for k in run]
     place_len = gz.longest_match(keys, 0, "places")
     if place_len == len(run) and not honorific_title:
         if (
@@ -1185,7 +1188,7 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
     return _text(sent, start, end) or None, end
 
 
-_DETAIL_STARTS = (
+_DETAIL_STARTS = frozenset((
     gz.phrase_key("trú tại"),
     gz.phrase_key("trú ở"),
     gz.phrase_key("ngụ tại"),
@@ -1196,7 +1199,7 @@ _DETAIL_STARTS = (
     gz.phrase_key("ở"),
     gz.phrase_key("quê"),
     gz.phrase_key("SN"),
-)
+))
 _TUOI = gz.phrase_key("tuổi")
 
 
@@ -1220,7 +1223,7 @@ def _personal_detail(sent: list[Token], k: int) -> bool:
     if k + 1 < len(sent) and sent[k].text[0].isdigit() and (sent[k + 1].key,) == _TUOI:
         return True
     keys = tuple(t.key for t in sent[k : k + 2])
-    return any(keys[: len(start)] == start for start in _DETAIL_STARTS)
+    return keys[:1] in _DETAIL_STARTS or keys in _DETAIL_STARTS
 
 
 _FORMER = gz.word_keys("nguyên cựu")

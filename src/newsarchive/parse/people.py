@@ -132,7 +132,7 @@ def _scan(
         for sent in names.sentences(tokens, all_keys):
             sentence_no += 1
             keys = all_keys[at : at + len(sent)]
-            starts = [base + start for start in all_starts[at : at + len(sent)]]
+            starts = all_starts[at : at + len(sent)]  # offsets in the unit
             at += len(sent)
             tagged = names.tag(sent, keys)
             mentions = names.find_mentions(sent, org_names, tagged)
@@ -144,18 +144,19 @@ def _scan(
                         mention=m,
                         keys=tuple(t.key for t in sent[m.first : m.last] if t.word),
                         unit=u,
-                        offset=starts[m.first],
-                        span_offset=starts[min(m.span_start, m.first)],
-                        end_offset=starts[last] + len(sent[last].text),
+                        offset=base + starts[m.first],
+                        span_offset=base + starts[min(m.span_start, m.first)],
+                        end_offset=base + starts[last] + len(sent[last].text),
                         speaks=idx in facts.speaking,
                         sentence=sentence_no,
                     )
                 )
-            where = (u, starts[0])
+            where = (u, base + starts[0])
+            verb_at = base + starts[facts.verb]
             if facts.pronoun_speaks and not facts.speaking:
-                pronoun_events.append((where, starts[facts.verb]))
+                pronoun_events.append((where, verb_at))
             if facts.role_subject and not facts.speaking:
-                role_events.append((where, starts[facts.verb], match_key(facts.role_subject)))
+                role_events.append((where, verb_at, match_key(facts.role_subject)))
         base += len(text) + 1
     # "Hòa Phát cho biết" after "Tập đoàn Hòa Phát": a name used for an organisation
     # elsewhere in the article is a person only where it has a title of its own.
