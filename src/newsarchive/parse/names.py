@@ -68,7 +68,7 @@ class Token:
     tag_len: int = 0  # syllables of the tagged phrase starting here
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A personal name found in one sentence."""
 
@@ -288,8 +288,7 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
         keys = [t.key for t in sent]
     skip_to = 0
     stopwords = gz.raw("stopwords")
-    longest = gz.longest_entries(_ALL_LISTS)
-    singles, pairs, firsts = _entry_starts()
+    singles, pairs, firsts, longest = _entry_starts()
     # Only where an entry of some list can start: a one-syllable entry, or the first two
     # syllables of a longer one (about one token in six; one in three is a first syllable).
     last = len(keys) - 1
@@ -357,9 +356,12 @@ def heads(sent: list[Token]) -> list[Head]:
 
 
 @lru_cache(maxsize=1)
-def _entry_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+def _entry_starts() -> tuple[
+    frozenset[str], frozenset[tuple[str, str]], frozenset[str], dict[str, int]
+]:
     """The one-syllable entries of ``_ALL_LISTS``, the first two syllables of the
-    longer ones (where ``_present`` can find something), and all entries' first syllables."""
+    longer ones (where ``_present`` can find something), all entries' first syllables,
+    and ``gz.longest_entries`` of the lists."""
     singles: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     for name in _ALL_LISTS:
@@ -368,7 +370,8 @@ def _entry_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]], frozens
                 singles.add(phrase[0])
             else:
                 pairs.add(phrase[:2])
-    return frozenset(singles), frozenset(pairs), frozenset(singles | {p[0] for p in pairs})
+    firsts = frozenset(singles | {p[0] for p in pairs})
+    return frozenset(singles), frozenset(pairs), firsts, gz.longest_entries(_ALL_LISTS)
 
 
 @lru_cache(maxsize=65536)
@@ -478,6 +481,7 @@ def _split_name(run: list[int], sent: list[Token]) -> int:
 
 
 _NAME = attrgetter("name")
+_TEXT = attrgetter("text")
 
 
 def find_mentions(
@@ -620,8 +624,11 @@ def _initial(sent: list[Token], j: int) -> bool:
 
 def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     """Decide whether the capitalised run ``sent[i:j]`` names a person."""
-    run = [k for k in range(i, j) if sent[k].text != "."]
-    keys = [sent[k].key for k in run]
+    if j == i + 1:  # one word (the usual run)
+        run, keys = [i], [sent[i].key]
+    else:
+        run = [k for k in range(i, j) if sent[k].text != "."]
+        keys = [sent[k].key for k in run]
     while run:
         size = gz.longest_match(keys, 0, "stopwords")
         if not size or gz.longest_match(keys, 0, "places") > size:
@@ -745,7 +752,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         strong = True
     if not _name_like(words):
         return None  # "NutiFood", "GrowPLUS": brands, not names
-    if not honorific and all(_INITIALS.match(w.text) for w in words):
+    if not honorific and all(map(_INITIALS.match, map(_TEXT, words))):
         return None  # "nhà hàng T.P.": initials name a person only after "ông", "bà"…
     name = _text(sent, first, last)
     role, span_end = _role_after(sent, last)
@@ -822,7 +829,7 @@ _ROLE_TAIL = gz.word_keys("cũng đã đang sẽ vừa mới còn vẫn đều")
 
 def _name_like(words: list[Token]) -> bool:
     """Each word is written like a name: ``Xuân``, ``McDermott``, ``H'Hen`` (not ``GrowPLUS``)."""
-    return all(_name_like_word(w.text) for w in words)
+    return all(map(_name_like_word, map(_TEXT, words)))
 
 
 @lru_cache(maxsize=16384)
@@ -1188,18 +1195,20 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
     return _text(sent, start, end) or None, end
 
 
-_DETAIL_STARTS = frozenset((
-    gz.phrase_key("trú tại"),
-    gz.phrase_key("trú ở"),
-    gz.phrase_key("ngụ tại"),
-    gz.phrase_key("ngụ ở"),
-    gz.phrase_key("quê ở"),
-    gz.phrase_key("sinh năm"),
-    gz.phrase_key("sống tại"),
-    gz.phrase_key("ở"),
-    gz.phrase_key("quê"),
-    gz.phrase_key("SN"),
-))
+_DETAIL_STARTS = frozenset(
+    (
+        gz.phrase_key("trú tại"),
+        gz.phrase_key("trú ở"),
+        gz.phrase_key("ngụ tại"),
+        gz.phrase_key("ngụ ở"),
+        gz.phrase_key("quê ở"),
+        gz.phrase_key("sinh năm"),
+        gz.phrase_key("sống tại"),
+        gz.phrase_key("ở"),
+        gz.phrase_key("quê"),
+        gz.phrase_key("SN"),
+    )
+)
 _TUOI = gz.phrase_key("tuổi")
 
 
