@@ -64,8 +64,17 @@ class Token:
     cap: bool  # begins with an upper-case letter
     name: bool  # capitalised and not an all-capitals acronym: may belong to a name
     spaced: bool  # whitespace (or the start of the text) right before it
+    lead: str  # the text, after a space if ``spaced``: how ``_text`` joins it to the last
     tag: str = ""  # H honorific, K kinship, R role, M role modifier, O org head, V speech verb
     tag_len: int = 0  # syllables of the tagged phrase starting here
+
+
+# Token fields read at C level (``map``) in hot loops.
+_KEY = attrgetter("key")
+_NAME = attrgetter("name")
+_TEXT = attrgetter("text")
+_LEAD = attrgetter("lead")
+_CAP = attrgetter("cap")
 
 
 @dataclass(slots=True)
@@ -131,7 +140,10 @@ class _ChunkCache(dict[str, tuple[object, ...]]):
     def __missing__(self, chunk: str) -> tuple[object, ...]:
         parts = [chunk] if chunk.isalpha() else _chunk_tokens(chunk)
         steps = [*map(len, parts[:-1]), len(parts[-1]) + 1]
-        tokens = [Token(part, *_WORD_INFO[part], spaced=k == 0) for k, part in enumerate(parts)]
+        tokens = [
+            Token(part, *_WORD_INFO[part], spaced=k == 0, lead=f" {part}" if k == 0 else part)
+            for k, part in enumerate(parts)
+        ]
         info = self[chunk] = tuple(
             chain.from_iterable((t, t.key, step) for t, step in zip(tokens, steps, strict=True))
         )
@@ -285,19 +297,20 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
     ``keys``: the tokens' keys, if at hand."""
     heads: list[Head] = []
     if keys is None:
-        keys = [t.key for t in sent]
+        keys = list(map(_KEY, sent))
     skip_to = 0
     stopwords = gz.raw("stopwords")
-    singles, pairs, firsts, longest = _entry_starts()
+    singles, seconds, longest = _entry_starts()
     # Only where an entry of some list can start: a one-syllable entry, or the first two
     # syllables of a longer one (about one token in six; one in three is a first syllable).
     last = len(keys) - 1
-    for i in list(compress(count(), map(firsts.__contains__, keys))):
+    for i in list(compress(count(), map(seconds.__contains__, keys))):
         if i < skip_to:
             continue  # inside a phrase tagged already
-        if keys[i] not in singles and (i == last or (keys[i], keys[i + 1]) not in pairs):
+        key = keys[i]
+        if key not in singles and (i == last or keys[i + 1] not in seconds[key]):
             continue
-        present, listed = _present(tuple(keys[i : i + longest[keys[i]]]))
+        present, listed = _present(tuple(keys[i : i + longest[key]]))
         if not present:
             continue
         tok = sent[i]
@@ -356,22 +369,19 @@ def heads(sent: list[Token]) -> list[Head]:
 
 
 @lru_cache(maxsize=1)
-def _entry_starts() -> tuple[
-    frozenset[str], frozenset[tuple[str, str]], frozenset[str], dict[str, int]
-]:
-    """The one-syllable entries of ``_ALL_LISTS``, the first two syllables of the
-    longer ones (where ``_present`` can find something), all entries' first syllables,
-    and ``gz.longest_entries`` of the lists."""
+def _entry_starts() -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, int]]:
+    """The one-syllable entries of ``_ALL_LISTS``; each entry's first syllable → the
+    second syllables of the longer entries starting with it (where ``_present`` can find
+    something: a single, or a first two syllables); and ``gz.longest_entries`` of the lists."""
     singles: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
+    seconds: dict[str, set[str]] = {}
     for name in _ALL_LISTS:
         for phrase in gz.phrases(name):
             if len(phrase) == 1:
                 singles.add(phrase[0])
-            else:
-                pairs.add(phrase[:2])
-    firsts = frozenset(singles | {p[0] for p in pairs})
-    return frozenset(singles), frozenset(pairs), firsts, gz.longest_entries(_ALL_LISTS)
+            seconds.setdefault(phrase[0], set()).update(phrase[1:2])
+    frozen = {first: frozenset(nexts) for first, nexts in seconds.items()}
+    return frozenset(singles), frozen, gz.longest_entries(_ALL_LISTS)
 
 
 @lru_cache(maxsize=65536)
@@ -393,7 +403,7 @@ def _allowed(
 ) -> bool:
     """Whether a gazetteer match at ``i`` is the head word it looks like in this context."""
     tok = sent[i]
-    if size > 1 and not tok.cap and any(t.cap for t in sent[i + 1 : i + size]):
+    if size > 1 and not tok.cap and any(map(_CAP, sent[i + 1 : i + size])):
         return False  # "miền trung Đoàn Hồng Trang" is no "trung đoàn"
     if label in ("H", "I", "N"):
         return True
@@ -420,7 +430,7 @@ def _allowed(
 
 
 def _keys(sent: list[Token]) -> list[str]:
-    return [t.key for t in sent]
+    return list(map(_KEY, sent))
 
 
 def _clause_left(sent: list[Token], start: int, limit: int = 18) -> int:
@@ -453,12 +463,7 @@ def _text(sent: list[Token], start: int, end: int) -> str:
     """The words of ``sent[start:end]`` joined back with their original spacing."""
     if start >= end:
         return ""
-    parts = [sent[start].text]
-    for k in range(start + 1, end):
-        if sent[k].spaced:
-            parts.append(" ")
-        parts.append(sent[k].text)
-    return "".join(parts).strip(" ,;-–—")
+    return (sent[start].text + "".join(map(_LEAD, sent[start + 1 : end]))).strip(" ,;-–—")
 
 
 def _is_surname(tok: Token) -> bool:
@@ -478,10 +483,6 @@ def _split_name(run: list[int], sent: list[Token]) -> int:
         ):
             return pos
     return -1
-
-
-_NAME = attrgetter("name")
-_TEXT = attrgetter("text")
 
 
 def find_mentions(
@@ -515,7 +516,7 @@ def find_mentions(
                 j += 1
         mention = _judge(sent, i, j)
         if mention and not mention.org and not mention.titled and org_end >= 0:
-            between = [t.key for t in sent[org_end : mention.first]]
+            between = list(map(_KEY, sent[org_end : mention.first]))
             # "các phố Lê Lợi, Nguyễn Huệ và Đồng Khởi": the list goes on naming streets
             mention.org = between in _LIST_SEPARATORS
         if mention and mention.org:
@@ -562,7 +563,7 @@ def _names_after_heads(sent: list[Token], tagged: list[Head]) -> list[tuple[str,
         while j < len(sent) and sent[j].name and not sent[j].tag:
             j += 1
         if j > k:
-            found.append(tuple(t.key for t in sent[k:j]))
+            found.append(tuple(map(_KEY, sent[k:j])))
     return found
 
 
@@ -590,7 +591,7 @@ def _share_list_honorific(sent: list[Token], mentions: list[Mention], tagged: li
 
 
 def _listed(sent: list[Token], a: Mention, b: Mention) -> bool:
-    between = [t.key for t in sent[a.span_end : b.span_start]]
+    between = list(map(_KEY, sent[a.span_end : b.span_start]))
     return between in ([","], ["và"], ["-"], ["–"], ["hay"], ["hoặc"], ["cùng"])
 
 
@@ -816,7 +817,7 @@ def _kin_phrase(sent: list[Token], first: int) -> tuple[str, ...] | None:
         return None
     while k > 0 and sent[k].tag == "K+":
         k -= 1
-    return tuple(t.key for t in sent[k:first])
+    return tuple(map(_KEY, sent[k:first]))
 
 
 _FOREIGN_NAME = re.compile(
@@ -919,7 +920,7 @@ def _sentence_case(sent: list[Token], k: int, role: str) -> str:
     if k > 0 and sent[k - 1].text not in _QUOTES or sent[k].tag != "R" or not role:
         return role
     size = sent[k].tag_len
-    form = gz.written("roles").get(tuple(t.key for t in sent[k : k + size]), "")
+    form = gz.written("roles").get(tuple(map(_KEY, sent[k : k + size])), "")
     return role[0].lower() + role[1:] if form[:1].islower() else role
 
 
@@ -947,7 +948,7 @@ def _official_before(sent: list[Token], first: int) -> bool:
         k -= 1
     if k < 0 or sent[k].tag != "R":
         return False
-    form = gz.written("roles").get(tuple(t.key for t in sent[k:first]), "")
+    form = gz.written("roles").get(tuple(map(_KEY, sent[k:first])), "")
     return form[:1].isupper()
 
 
@@ -1231,7 +1232,7 @@ def _personal_detail(sent: list[Token], k: int) -> bool:
     """``, 45 tuổi,`` · ``, trú tại xã…,`` · ``, sinh năm 1990,``: an age or an address."""
     if k + 1 < len(sent) and sent[k].text[0].isdigit() and (sent[k + 1].key,) == _TUOI:
         return True
-    keys = tuple(t.key for t in sent[k : k + 2])
+    keys = tuple(map(_KEY, sent[k : k + 2]))
     return keys[:1] in _DETAIL_STARTS or keys in _DETAIL_STARTS
 
 
@@ -1245,7 +1246,7 @@ _UNITS = frozenset(
 def _unit_follows(sent: list[Token], k: int) -> bool:
     """``…, xã Phúc Trạch``: an administrative unit with its name continues a role."""
     for size in (2, 1):
-        if tuple(t.key for t in sent[k : k + size]) in _UNITS:
+        if tuple(map(_KEY, sent[k : k + size])) in _UNITS:
             return k + size < len(sent) and sent[k + size].name and sent[k].tag == "O"
     return False
 
