@@ -22,6 +22,7 @@ from typing import Any
 import jinja2
 
 from newsarchive.errors import NewsarchiveError
+from newsarchive.site import metadata
 from newsarchive.site.render import render_page
 from newsarchive.site.writer import write_new
 
@@ -54,6 +55,7 @@ def register(token: str, prepared: Any) -> None:
     _PREPARED.clear()  # one build per process at a time
     _TEMPLATES.clear()
     _MADE.clear()
+    metadata.forget_summaries()
     _PREPARED[token] = prepared
 
 

@@ -27,14 +27,33 @@ def plain_text(markdown_text: str) -> str:
     return _SPACE.sub(" ", unescape(html)).strip()
 
 
+_SUMMARIES: dict[str, str] = {}  # article URL → summary, within one build
+_SUMMARIES_MAX = 50_000
+
+
 def summary(article: Article, length: int = 200) -> str:
-    """The first ``length`` characters of the body, cut at a word, with an ellipsis."""
-    return _summary(article.record.body, length)
+    """The first ``length`` characters of the body, cut at a word, with an ellipsis.
+
+    The article page shows it three times and each of its speakers' feeds once more, so
+    the default length is kept per article URL until ``forget_summaries`` (called as each
+    build starts: a URL's body may change between builds of one process)."""
+    if length != 200:
+        return _summary(article.record.body, length)
+    found = _SUMMARIES.get(article.url)
+    if found is None:
+        if len(_SUMMARIES) >= _SUMMARIES_MAX:  # bounded: no body is kept, only summaries
+            _SUMMARIES.clear()
+        found = _SUMMARIES[article.url] = _summary(article.record.body, length)
+    return found
 
 
-@lru_cache(maxsize=1024)
+def forget_summaries() -> None:
+    _SUMMARIES.clear()
+
+
+@lru_cache(maxsize=16)
 def _summary(body: str, length: int) -> str:
-    """``summary`` of a body (an article page shows it three times)."""
+    """``summary`` of a body."""
     text = _plain_prefix(body, length)
     if text is None:
         text = plain_text(body)
