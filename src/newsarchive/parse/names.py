@@ -10,7 +10,7 @@ organisation, street, school and place names are left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count
 from operator import attrgetter
@@ -50,13 +50,14 @@ _VI_SYLLABLE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """One word, number or punctuation mark, with its matching key and phrase tag.
 
-    Tokens are shared: one object per distinct piece of text (and spacing before it),
-    cached with the chunk it came from, wherever it recurs; ``tag`` puts tagged copies in
-    a sentence's list, and ``tokenize_keyed`` gives the tokens' offsets in a list."""
+    Tokens are shared, so never changed: one object per distinct piece of text (and
+    spacing before it), cached with the chunk it came from, wherever it recurs; ``tag``
+    puts tagged copies in a sentence's list, and ``tokenize_keyed`` gives the tokens'
+    offsets in a list.  (Not a frozen dataclass: its ``__init__`` costs twice as much.)"""
 
     text: str
     key: str
@@ -75,6 +76,7 @@ _NAME = attrgetter("name")
 _TEXT = attrgetter("text")
 _LEAD = attrgetter("lead")
 _CAP = attrgetter("cap")
+_FIELDS = attrgetter("text", "key", "word", "cap", "name", "spaced", "lead")  # all but the tag
 
 
 @dataclass(slots=True)
@@ -138,10 +140,14 @@ class _ChunkCache(dict[str, tuple[object, ...]]):
     ``_chunk_tokens``."""
 
     def __missing__(self, chunk: str) -> tuple[object, ...]:
-        parts = [chunk] if chunk.isalpha() else _chunk_tokens(chunk)
+        if chunk.isalpha():  # one word
+            word = Token(chunk, *_WORD_INFO[chunk], True, f" {chunk}")
+            info = self[chunk] = (word, word.key, len(chunk) + 1)
+            return info
+        parts = _chunk_tokens(chunk)
         steps = [*map(len, parts[:-1]), len(parts[-1]) + 1]
         tokens = [
-            Token(part, *_WORD_INFO[part], spaced=k == 0, lead=f" {part}" if k == 0 else part)
+            Token(part, *_WORD_INFO[part], k == 0, f" {part}" if k == 0 else part)
             for k, part in enumerate(parts)
         ]
         info = self[chunk] = tuple(
@@ -356,7 +362,7 @@ def _tagged(tok: Token, label: str, size: int) -> Token:
     if found is None:
         if len(_TAGGED) >= MAX_CACHED_WORDS:
             _TAGGED.clear()
-        found = _TAGGED[key] = replace(tok, tag=label, tag_len=size)
+        found = _TAGGED[key] = Token(*_FIELDS(tok), label, size)
     return found
 
 
