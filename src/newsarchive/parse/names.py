@@ -64,6 +64,7 @@ class Token:
     word: bool  # a word (not a number or punctuation)
     cap: bool  # begins with an upper-case letter
     name: bool  # capitalised and not an all-capitals acronym: may belong to a name
+    acronym: bool  # an all-capitals word such as ``UBND``, ``GTVT``, ``MC``
     spaced: bool  # whitespace (or the start of the text) right before it
     lead: str  # the text, after a space if ``spaced``: how ``_text`` joins it to the last
     tag: str = ""  # H honorific, K kinship, R role, M role modifier, O org head, V speech verb
@@ -76,7 +77,8 @@ _NAME = attrgetter("name")
 _TEXT = attrgetter("text")
 _LEAD = attrgetter("lead")
 _CAP = attrgetter("cap")
-_FIELDS = attrgetter("text", "key", "word", "cap", "name", "spaced", "lead")  # all but the tag
+# All fields but the tag: what a tagged copy keeps.
+_FIELDS = attrgetter("text", "key", "word", "cap", "name", "acronym", "spaced", "lead")
 
 
 @dataclass(slots=True)
@@ -200,8 +202,11 @@ def _key(word: str) -> str:
     return match_key(word)
 
 
-def _word_info(word: str) -> tuple[str, bool, bool, bool]:
-    """Key, is-a-word, capitalised, may-be-part-of-a-name of one word."""
+_WordInfo = tuple[str, bool, bool, bool, bool]
+
+
+def _word_info(word: str) -> _WordInfo:
+    """Key, is-a-word, capitalised, may-be-part-of-a-name, acronym of one word."""
     first = word[0]
     is_word = first.isalpha()
     cap = is_word and first.isupper()
@@ -209,14 +214,15 @@ def _word_info(word: str) -> tuple[str, bool, bool, bool]:
     name = cap and (
         len(letters) == 1 or not all(c.isupper() for c in letters) or bool(_INITIALS.match(word))
     )
-    return (match_key(word) if is_word else word), is_word, cap, name
+    acronym = is_word and not name and len(word) > 1 and word.isupper()
+    return (match_key(word) if is_word else word), is_word, cap, name, acronym
 
 
-class _WordInfoCache(dict[str, tuple[str, bool, bool, bool]]):
+class _WordInfoCache(dict[str, _WordInfo]):
     """``_word_info`` per distinct word: a plain dict look-up on a hit (cheaper than
     ``lru_cache``'s call); emptied when it grows past ``MAX_CACHED_WORDS``."""
 
-    def __missing__(self, word: str) -> tuple[str, bool, bool, bool]:
+    def __missing__(self, word: str) -> _WordInfo:
         if len(self) >= MAX_CACHED_WORDS:
             self.clear()
         info = self[word] = _word_info(word)
@@ -265,11 +271,6 @@ def _ends_sentence(tokens: list[Token], i: int) -> bool:
 def is_name_word(tok: Token) -> bool:
     """A capitalised word that may belong to a name (not an all-capitals acronym)."""
     return tok.name
-
-
-def _acronym(tok: Token) -> bool:
-    """An all-capitals word such as ``UBND``, ``GTVT``, ``MC``."""
-    return tok.word and not tok.name and len(tok.text) > 1 and tok.text.isupper()
 
 
 _ALL_LISTS = (
@@ -419,7 +420,7 @@ def _allowed(
         if tok.text in ("Ông", "Bà"):
             return True
         return at_start
-    if _acronym(tok):
+    if tok.acronym:
         return True
     if size == 1:
         # "Trường", "Khoa", "Viện": a head only at the start of a capitalised phrase,
@@ -444,7 +445,7 @@ def _clause_left(sent: list[Token], start: int, limit: int = 18) -> int:
     j = start
     while j > 0 and start - j < limit:
         prev = sent[j - 1]
-        if prev.text == ")" and j >= 3 and sent[j - 3].text == "(" and _acronym(sent[j - 2]):
+        if prev.text == ")" and j >= 3 and sent[j - 3].text == "(" and sent[j - 2].acronym:
             j -= 3  # "Quỹ Tiền tệ Quốc tế (IMF) Kristalina Georgieva"
             continue
         if not prev.word:
@@ -563,7 +564,7 @@ def _names_after_heads(sent: list[Token], tagged: list[Head]) -> list[tuple[str,
     found = []
     for i in [i for i, label in tagged if label == "O"]:
         k = i + max(sent[i].tag_len, 1)
-        while k < len(sent) and _acronym(sent[k]) and not sent[k].tag:
+        while k < len(sent) and sent[k].acronym and not sent[k].tag:
             k += 1
         j = k
         while j < len(sent) and sent[j].name and not sent[j].tag:
