@@ -232,11 +232,11 @@ CHUNK = 256  # scrapes in flight at once: bounds memory on huge imports
 _Parsed = tuple[Path, str, "ParsedArticle | Exception | None"]
 
 
-def _parse_job(job: tuple[str, bytes, list[str]]) -> ParsedArticle | NewsarchiveError:
+def _parse_job(job: tuple[str, bytes, list[str], str]) -> ParsedArticle | NewsarchiveError:
     """Parse one scrape (in a worker process): the article, or the error to report."""
-    name, raw, furniture = job
+    name, raw, furniture, sha = job
     try:
-        return parse_bytes(raw, name, furniture)
+        return parse_bytes(raw, name, furniture, sha)
     except NewsarchiveError as error:
         return error
 
@@ -270,7 +270,11 @@ def _parse_all(
                 duplicate = sha in known or sha in seen
                 seen.add(sha)
                 pending.append((path, sha, None if duplicate else raw))
-            jobs_in = [(str(p), raw, furniture) for p, _, raw in pending if isinstance(raw, bytes)]
+            jobs_in = [
+                (str(p), raw, furniture, sha)
+                for p, sha, raw in pending
+                if isinstance(raw, bytes)
+            ]
             results = iter(
                 pool.map(_parse_job, jobs_in, chunksize=16) if pool else map(_parse_job, jobs_in)
             )

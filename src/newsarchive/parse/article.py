@@ -103,16 +103,19 @@ def parse_file(path: str | Path, extra_furniture: Iterable[str] = ()) -> ParsedA
     return parse_bytes(raw, str(path), extra_furniture)
 
 
-def parse_bytes(raw: bytes, source: str, extra_furniture: Iterable[str] = ()) -> ParsedArticle:
+def parse_bytes(
+    raw: bytes, source: str, extra_furniture: Iterable[str] = (), sha256: str | None = None
+) -> ParsedArticle:
     """Decode and parse a scrape's bytes; ``source`` names it in errors and output;
-    ``extra_furniture`` lists a site's own chrome lines to drop (``site.yaml``)."""
+    ``extra_furniture`` lists a site's own chrome lines to drop (``site.yaml``);
+    ``sha256``: the bytes' hex digest, if the caller has it already."""
     text = decode_bytes(raw, source)
     is_html = source.lower().endswith(HTML_SUFFIXES) or looks_like_html(text)
     if is_html:
         article = parse_html(text, source, extra_furniture)
     else:
         article = parse_text(text, source, extra_furniture=extra_furniture)
-    article.sha256 = hashlib.sha256(raw).hexdigest()
+    article.sha256 = sha256 or hashlib.sha256(raw).hexdigest()
     return article
 
 

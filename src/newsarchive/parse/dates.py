@@ -64,7 +64,7 @@ def make_date(day: int, month: int, year: int) -> dt.date | None:
 def parse_date_line(line: str) -> FoundDate | None:
     """The date of a line that is only a date line; None for anything else."""
     line = line.strip()
-    if not line or len(line) > MAX_DATE_LINE or not any(c.isdigit() for c in line):
+    if not line or len(line) > MAX_DATE_LINE or not any(map(str.isdigit, line)):
         return None
     found = _WORDY.search(line)
     if found:

@@ -24,7 +24,10 @@ _TELLS_RE = re.compile("[" + re.escape("".join(sorted(LEGACY_TELLS))) + "]")
 # Vietnamese letters outside Latin-1 (ă đ ơ ư ạ ả ấ …): a TCVN3/VNI file shown as Latin-1
 # has none of them, real Vietnamese text is full of them.
 _VI_ONLY_RE = re.compile("[" + "".join(sorted(c for c in VI_LETTERS if ord(c) > 0xFF)) + "]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CONTROL_CHARS = r"\x00-\x08\x0b\x0e-\x1f\x7f-\x9f"
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
+# Either of the above: text with none of them (the usual case) is checked in one pass.
+_SUSPECT = re.compile("[" + _CONTROL_CHARS + re.escape("".join(sorted(LEGACY_TELLS))) + "]")
 _SAMPLE = 65536
 
 
@@ -36,9 +39,12 @@ def decode_bytes(raw: bytes, path: str | Path = "<scrape>") -> str:
         raise NewsarchiveError("tệp rỗng", path)
     text = _decode(raw, path)
     text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise NewsarchiveError("tệp không có chữ nào", path)
+    if not _SUSPECT.search(text, 0, _SAMPLE):
+        return text  # no control character, no legacy tell-tale: nothing to refuse
     if _CONTROL.search(text[:_SAMPLE]):
         raise NewsarchiveError(
             "tệp có vẻ là tệp nhị phân (ký tự điều khiển), không phải bản cào dạng chữ", path
@@ -85,7 +91,7 @@ def _strict(raw: bytes, encoding: str, path: str | Path) -> str:
 def _utf16_without_bom(sample: bytes) -> str | None:
     """``utf-16-le``/``-be`` when NUL bytes sit at odd/even offsets, as in UTF-16 text."""
     pairs = len(sample) // 2
-    if pairs < 2:
+    if pairs < 2 or b"\x00" not in sample:
         return None
     even_nul = sample[0 : pairs * 2 : 2].count(0)
     odd_nul = sample[1 : pairs * 2 : 2].count(0)
