@@ -307,17 +307,20 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
         keys = list(map(_KEY, sent))
     skip_to = 0
     stopwords = gz.raw("stopwords")
-    singles, seconds, longest = _entry_starts()
+    follow, longest = _entry_starts()
+    tagged_get = _TAGGED.get
     # Only where an entry of some list can start: a one-syllable entry, or the first two
     # syllables of a longer one (about one token in six; one in three is a first syllable).
     last = len(keys) - 1
-    for i in list(compress(count(), map(seconds.__contains__, keys))):
+    for i in list(compress(count(), map(follow.__contains__, keys))):
         if i < skip_to:
             continue  # inside a phrase tagged already
         key = keys[i]
-        if key not in singles and (i == last or keys[i + 1] not in seconds[key]):
+        nexts = follow[key]
+        if nexts is not None and (i == last or keys[i + 1] not in nexts):
             continue
-        present, listed = _present(tuple(keys[i : i + longest[key]]))
+        size = longest[key]
+        present, listed = _PRESENT[tuple(keys[i : i + size]) if size > 1 else (key,)]
         if not present:
             continue
         tok = sent[i]
@@ -333,7 +336,9 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
         for label, size in listed:
             if size <= best_len:
                 continue
-            if not _allowed(sent, i, size, label, at_start, prev_cap):
+            if not ((size == 1 or tok.cap) and label in _FREE_LABELS) and not _allowed(
+                sent, i, size, label, at_start, prev_cap
+            ):
                 continue
             if label == "O" and size == 1 and not tok.cap and not _names_follow(sent, i + 1):
                 continue
@@ -348,12 +353,20 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
             ):
                 best, best_len = "M", size
         if best_len:
-            sent[i] = _tagged(tok, best, best_len)
+            sent[i] = tagged_get((tok.text, tok.spaced, best, best_len)) or _tagged(
+                tok, best, best_len
+            )
+            inner = _INNER[best]
             for j in range(i + 1, i + best_len):
-                sent[j] = _tagged(sent[j], best + "+", 0)
+                nxt = sent[j]
+                sent[j] = tagged_get((nxt.text, nxt.spaced, inner, 0)) or _tagged(nxt, inner, 0)
             skip_to = i + best_len
             heads.append((i, best))
     return heads
+
+
+_FREE_LABELS = frozenset("HIN")  # allowed anywhere (see ``_allowed``) when one word or capitalised
+_INNER = {label: label + "+" for label in "NHROIKVM"}  # the tag of a phrase's other tokens
 
 
 def _tagged(tok: Token, label: str, size: int) -> Token:
@@ -376,10 +389,11 @@ def heads(sent: list[Token]) -> list[Head]:
 
 
 @lru_cache(maxsize=1)
-def _entry_starts() -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, int]]:
-    """The one-syllable entries of ``_ALL_LISTS``; each entry's first syllable → the
-    second syllables of the longer entries starting with it (where ``_present`` can find
-    something: a single, or a first two syllables); and ``gz.longest_entries`` of the lists."""
+def _entry_starts() -> tuple[dict[str, frozenset[str] | None], dict[str, int]]:
+    """Where ``_present`` can find something: each entry's first syllable → None when it
+    is a one-syllable entry of ``_ALL_LISTS`` (it starts a match whatever follows), else
+    the second syllables of the longer entries starting with it; and
+    ``gz.longest_entries`` of the lists."""
     singles: set[str] = set()
     seconds: dict[str, set[str]] = {}
     for name in _ALL_LISTS:
@@ -387,17 +401,29 @@ def _entry_starts() -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str
             if len(phrase) == 1:
                 singles.add(phrase[0])
             seconds.setdefault(phrase[0], set()).update(phrase[1:2])
-    frozen = {first: frozenset(nexts) for first, nexts in seconds.items()}
-    return frozenset(singles), frozen, gz.longest_entries(_ALL_LISTS)
+    follow = {
+        first: None if first in singles else frozenset(nexts) for first, nexts in seconds.items()
+    }
+    return follow, gz.longest_entries(_ALL_LISTS)
 
 
-@lru_cache(maxsize=65536)
-def _present(window: tuple[str, ...]) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
-    """``gz.matches_window`` for ``_ALL_LISTS``, and the (label, size) of its matches in
-    the ``_LISTS`` in their order (the lists ``tag`` chooses among)."""
-    present = gz.matches_window(window, _ALL_LISTS)
-    listed = tuple((label, present[name]) for label, name in _LISTS if present.get(name))
-    return present, listed
+class _PresentCache(dict[tuple[str, ...], tuple[dict[str, int], tuple[tuple[str, int], ...]]]):
+    """Per window of syllables: ``gz.matches_window`` for ``_ALL_LISTS``, and the (label,
+    size) of its matches in the ``_LISTS`` in their order (the lists ``tag`` chooses
+    among).  A plain dict look-up on a hit; emptied past ``MAX_CACHED_WORDS``."""
+
+    def __missing__(
+        self, window: tuple[str, ...]
+    ) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
+        if len(self) >= MAX_CACHED_WORDS:
+            self.clear()
+        present = gz.matches_window(window, _ALL_LISTS)
+        listed = tuple((label, present[name]) for label, name in _LISTS if present.get(name))
+        found = self[window] = (present, listed)
+        return found
+
+
+_PRESENT = _PresentCache()
 
 
 def _names_follow(sent: list[Token], k: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsarchive.parse import names, speech
 from newsarchive.record.model import Person, Quote
@@ -166,13 +167,15 @@ def _scan(
     return seen, pronoun_events, role_events
 
 
-def _short_forms(full: tuple[str, ...]) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=16384)
+def _short_forms(full: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """Shorter forms a name may be referred to by: its last syllables (``Dự`` for
-    ``Phạm Văn Dự``) and, for foreign names, also its first words (``Zara``)."""
+    ``Phạm Văn Dự``) and, for foreign names, also its first words (``Zara``); cached
+    per name."""
     forms = [full[k:] for k in range(1, len(full))]
-    if any(names.is_foreign(k) for k in full):
+    if any(map(names.is_foreign, full)):
         forms += [full[:k] for k in range(1, len(full))]
-    return forms
+    return tuple(forms)
 
 
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
