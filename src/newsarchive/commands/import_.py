@@ -109,7 +109,7 @@ def known_hashes(content: Path) -> dict[str, Path]:
 
 def record_path(content: Path, record: Record) -> Path:
     day = record.date
-    return content / f"{day.year:04d}" / f"{day.month:02d}" / f"{day.day:02d}" / f"{record.slug}.md"
+    return content / f"{day.year:04d}/{day.month:02d}/{day.day:02d}/{record.slug}.md"
 
 
 def write_unique(content: Path, record: Record) -> Path:

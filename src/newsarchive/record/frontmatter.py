@@ -135,6 +135,16 @@ _resolve = _Dumper.resolve
 # The resolver tries only the patterns filed under a scalar's first character (and None's).
 _RESOLVED_FIRST = frozenset(k for k in _Dumper.yaml_implicit_resolvers if k is not None)
 _ANY_FIRST = None in _Dumper.yaml_implicit_resolvers
+# PyYAML's implicit types (bool, null, numbers, dates…) are all spelt in ASCII: when no
+# pattern can match a character outside ASCII (ASCII pattern, no class escape or bare dot,
+# case-sensitive), a string holding one (most Vietnamese text) is a plain string.
+_ASCII_TYPES = all(
+    regexp.pattern.isascii()
+    and not regexp.flags & re.IGNORECASE
+    and not re.search(r"\\[dDsSwWbB]|(?<!\\)\.", regexp.pattern)
+    for resolvers in _Dumper.yaml_implicit_resolvers.values()
+    for _, regexp in resolvers
+)
 
 
 def _fast_scalar(value: object) -> str | None:
@@ -149,9 +159,11 @@ def _fast_scalar(value: object) -> str | None:
             return "'" + value.replace("'", "''") + "'"  # an indicator: never plain
         if first in _PLAIN_FIRST_BAD:
             return None
-        if (first in _RESOLVED_FIRST or _ANY_FIRST) and _resolve(
-            _Dumper, yaml.ScalarNode, value, (True, False)
-        ) != _STR_TAG:
+        if (
+            (first in _RESOLVED_FIRST or _ANY_FIRST)
+            and not (_ASCII_TYPES and not value.isascii())
+            and _resolve(_Dumper, yaml.ScalarNode, value, (True, False)) != _STR_TAG
+        ):
             return "'" + value.replace("'", "''") + "'"  # "2024-06-21", "null", "12"
         return value
     if value is None:
@@ -230,9 +242,12 @@ def write_new_record(path: Path, record: Record) -> None:
 def write_temp(folder: Path, record: Record, sync: bool = True) -> str:
     """Write ``record`` to a new hidden temporary file in ``folder`` (made if missing) and
     return its path; with ``sync=False`` the caller must ``sync_file`` it before linking."""
-    folder.mkdir(parents=True, exist_ok=True)
     data = dump_record(record).encode("utf-8")
-    fd, tmp = _create_temp(folder)
+    try:
+        fd, tmp = _create_temp(folder)
+    except (FileNotFoundError, NotADirectoryError):  # no folder yet: make it (once)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _create_temp(folder)
     try:
         try:
             view = memoryview(data)
