@@ -45,6 +45,13 @@ def written(name: str) -> dict[Phrase, str]:
 
 
 @cache
+def single_words(name: str) -> frozenset[str]:
+    """The keys of the one-syllable entries of ``data/NAME.txt``: ``longest_match`` of a
+    single key is 1 exactly when it is one of them."""
+    return frozenset(phrase[0] for phrase in phrases(name) if len(phrase) == 1)
+
+
+@cache
 def raw(name: str) -> frozenset[str]:
     """The entries of ``data/NAME.txt`` exactly as written (case-sensitive)."""
     return frozenset(_lines(f"{name}.txt"))

@@ -77,6 +77,7 @@ _NAME = attrgetter("name")
 _TEXT = attrgetter("text")
 _LEAD = attrgetter("lead")
 _CAP = attrgetter("cap")
+_TAG = attrgetter("tag")
 # All fields but the tag: what a tagged copy keeps.
 _FIELDS = attrgetter("text", "key", "word", "cap", "name", "acronym", "spaced", "lead")
 
@@ -663,22 +664,32 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     else:
         run = [k for k in range(i, j) if sent[k].text != "."]
         keys = [sent[k].key for k in run]
-    while run:
+    while len(run) > 1:
         size = gz.longest_match(keys, 0, "stopwords")
         if not size or gz.longest_match(keys, 0, "places") > size:
             break  # "Nhật Bản Kishida Fumio": a place, not the word "Nhật"
         if len(run) > 2 and _is_surname(sent[run[0]]) and keys[1] in _MIDDLE_NAMES:
             break  # "Vì Văn Thương": the family name Vì, not the conjunction
         run, keys = run[size:], keys[size:]
+    if len(run) == 1 and keys[0] in gz.single_words("stopwords"):
+        run = []  # one word left, a stop word ("longest_match" of one key, by a set)
     if not run:
         return None
     first = run[0]
-    if _credit_before(sent, first):
-        return None  # "(Ảnh: Nguyễn Hùng)": a photo or source credit, not a person in the story
     before = sent[first - 1] if first > 0 else None
-    honorific = _honorific_before(sent, first)
+    if before is None or (
+        before.word and not before.tag and before.key not in _SCHOOL_QUALIFIERS
+    ):
+        # a plain word (or nothing) before the run: no credit label, form of address,
+        # kinship word or organisation head there
+        honorific, kin, adjacent_org = None, None, False
+    else:
+        if _credit_before(sent, first):
+            return None  # "(Ảnh: Nguyễn Hùng)": a photo or source credit, not a person
+        honorific = _honorific_before(sent, first)
+        kin = _kin_phrase(sent, first)
+        adjacent_org = _adjacent_org(sent, first)
     honorific_title = before is not None and before.tag in ("H", "H+")
-    kin = _kin_phrase(sent, first)
     relational = bool(kin) and not honorific and kin not in _GROUPS
     addressed = bool(honorific) or bool(kin)
     place_len = gz.longest_match(keys, 0, "places")
@@ -701,7 +712,6 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         cut = place_len if 0 < place_len < len(run) else 1
         run = run[cut:]  # "tay đấm người Ireland McGregor": a nationality, then the name
         place_len = 0
-    adjacent_org = _adjacent_org(sent, first)
     # "Đảng ủy Khối": decided as the branch below would, before the clause is searched
     if (
         adjacent_org
@@ -1059,18 +1069,17 @@ def _adjacent_org(sent: list[Token], first: int) -> bool:
 
 def _org_in_phrase(sent: list[Token], left: int, first: int) -> bool:
     """An organisation head in the phrase before a name."""
-    return any(t.tag == "O" for t in sent[left:first])
+    return "O" in map(_TAG, sent[left:first])
 
 
 def _role_start(sent: list[Token], left: int, first: int) -> int | None:
     """Index of the earliest role head (with its modifiers) in the phrase before a name."""
-    for k in range(left, first):
-        if sent[k].tag == "R":
-            if _other_name_between(sent, k, first):
-                continue  # "HLV Hiroshi Tanaka tung tân binh … Daniel Passira"
-            while k > left and sent[k - 1].tag in ("M", "M+"):
-                k -= 1
-            return k
+    for k in compress(count(left), map("R".__eq__, map(_TAG, sent[left:first]))):
+        if _other_name_between(sent, k, first):
+            continue  # "HLV Hiroshi Tanaka tung tân binh … Daniel Passira"
+        while k > left and sent[k - 1].tag in ("M", "M+"):
+            k -= 1
+        return k
     return None
 
 
