@@ -38,6 +38,42 @@ _CAPTION_CREDIT = re.compile(
 _PHOTO_CREDIT = re.compile(r"^\(?(?:ảnh|nguồn|video|clip)\s*:", re.IGNORECASE)
 
 
+# Line parsers that ``analyse`` asks about the same line several times, memoised for the
+# document being analysed only: ``analyse`` empties the memo before each document, so no
+# result carries over from one article to the next.
+_DATES: dict[str, FoundDate | None] = {}
+_BYLINES: dict[str, Byline | None] = {}
+_LABELLED: dict[str, Byline | None] = {}
+
+
+def _date_line(text: str) -> FoundDate | None:
+    """``parse_date_line``, memoised per document (a ``FoundDate`` is frozen)."""
+    try:
+        return _DATES[text]
+    except KeyError:
+        found = _DATES[text] = parse_date_line(text)
+        return found
+
+
+def _byline(text: str) -> Byline | None:
+    """``parse_byline``, memoised per document (a fresh copy each time: callers keep and
+    change what they get)."""
+    try:
+        found = _BYLINES[text]
+    except KeyError:
+        found = _BYLINES[text] = parse_byline(text)
+    return Byline(list(found.authors), found.credit) if found else found
+
+
+def _labelled_byline(text: str) -> Byline | None:
+    """``parse_labelled_byline``, memoised per document (a fresh copy each time)."""
+    try:
+        found = _LABELLED[text]
+    except KeyError:
+        found = _LABELLED[text] = parse_labelled_byline(text)
+    return Byline(list(found.authors), found.credit) if found else found
+
+
 @dataclass
 class Layout:
     """What the scrape's lines were found to hold."""
@@ -66,15 +102,14 @@ def split_lines(text: str) -> list[_Line]:
         text = _INVISIBLE.sub("", text)
     lines = []
     for raw in text.split("\n"):
-        clean = raw if _collapsed(raw) else " ".join(raw.split())
-        lines.append(_Line(clean, photo=not clean and "\u00a0" in raw))
+        # already collapsed: no whitespace but single inner spaces (every whitespace
+        # character but the space is unprintable); such a line is no photo marker
+        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+            lines.append(_Line(raw))
+        else:
+            clean = " ".join(raw.split())
+            lines.append(_Line(clean, photo=not clean and "\u00a0" in raw))
     return lines
-
-
-def _collapsed(line: str) -> bool:
-    """``line`` is its own whitespace-collapsed form: no whitespace but single inner spaces
-    (every whitespace character but the space is unprintable)."""
-    return line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
 
 
 def word_count(text: str, limit: int = 50) -> int:
@@ -91,6 +126,8 @@ def analyse(
 ) -> Layout:
     """Find the parts of a decoded scrape; ``title`` is given when HTML metadata had one;
     ``extra_furniture`` holds ``furniture_key``s of a site's own chrome lines (site.yaml)."""
+    for memo in (_DATES, _BYLINES, _LABELLED):
+        memo.clear()
     lines = split_lines(text)
     if extra_furniture:
         lines = [ln for ln in lines if furniture_key(ln.text) not in extra_furniture]
@@ -128,7 +165,7 @@ def _find_title(lines: list[_Line], layout: Layout, given: str | None) -> int:
         if line.photo and candidates:
             body_found = True  # a photo: the article has started
             break
-        if line.blank or line.photo or is_furniture(line.text) or parse_date_line(line.text):
+        if line.blank or line.photo or is_furniture(line.text) or _date_line(line.text):
             continue
         if is_masthead(line.text):
             continue
@@ -161,14 +198,14 @@ def _pick_title(lines: list[_Line], candidates: list[int]) -> int | None:
         i
         for i in candidates
         if not (
-            parse_labelled_byline(lines[i].text)
+            _labelled_byline(lines[i].text)
             or _PHOTO_CREDIT.match(lines[i].text)
             or _CAPTION_CREDIT.search(lines[i].text[-80:])
         )
     ]
     if not usable:
         return None
-    named = [i for i in usable if not (i != usable[0] and parse_byline(lines[i].text))]
+    named = [i for i in usable if not (i != usable[0] and _byline(lines[i].text))]
     usable = named or usable
     # A short sentence ending with a period is the start of the body, not a headline.
     headlines = [i for i in usable if not _BODY_END.search(lines[i].text[-6:])]
@@ -187,7 +224,7 @@ def _first_title_line(lines: list[_Line]) -> int | None:
     or more after the furniture, else the first line at all."""
     fallback = None
     for i, line in enumerate(lines):
-        if line.blank or line.photo or is_furniture(line.text) or parse_date_line(line.text):
+        if line.blank or line.photo or is_furniture(line.text) or _date_line(line.text):
             continue
         if is_masthead(line.text):
             continue
@@ -215,13 +252,15 @@ def _cut_tail(lines: list[_Line]) -> list[_Line]:
             if not skipping:
                 kept.append(line)
             continue
-        if (is_comment_heading(line.text) or is_footer(line.text)) and (
-            body_lines >= 2 and remaining[i + 1] < kept_chars
+        if (
+            body_lines >= 2
+            and remaining[i + 1] < kept_chars
+            and (is_comment_heading(line.text) or is_footer(line.text))
         ):
-            break  # comments or the footer: the article is over
+            break  # comments or the footer: the article is over (the cheap test first)
         if is_section_end(line.text):
             last = next((k.text for k in reversed(kept) if k.text), "")
-            if last and parse_byline(last):
+            if last and _byline(last):
                 break  # the article ended with its byline: the rest is other stories
             skipping = True
             continue
@@ -250,7 +289,7 @@ def _cut_after_byline(body: list[_Line]) -> list[_Line]:
     byline_at = None
     for i in range(last_body + 1, len(body)):
         text = body[i].text
-        if text and not parse_date_line(text) and parse_byline(text):
+        if text and not _date_line(text) and _byline(text):
             byline_at = i
             break
     kept = body[: last_body + 1]
@@ -264,8 +303,8 @@ def _cut_after_byline(body: list[_Line]) -> list[_Line]:
             and i > byline_at
             and text
             and not ends_sentence(text)
-            and not parse_date_line(text)
-            and not parse_byline(text)
+            and not _date_line(text)
+            and not _byline(text)
         ):
             continue
         kept.append(line)
@@ -283,23 +322,23 @@ def _take_date(head: list[_Line], body: list[_Line], layout: Layout) -> None:
         seen += 1
         if seen > 4:
             break
-        if parse_date_line(line.text):
+        if _date_line(line.text):
             after.append(i)
-    before = [line for line in head if not line.photo and parse_date_line(line.text)]
+    before = [line for line in head if not line.photo and _date_line(line.text)]
     if after:
         chosen = body[after[0]]
     elif before:
         chosen = before[-1]
     else:
         tail = [i for i, line in enumerate(body) if line.text][-4:]
-        hits = [i for i in tail if parse_date_line(body[i].text)]
+        hits = [i for i in tail if _date_line(body[i].text)]
         if not hits:
             return
         after = hits[:1]
         chosen = body[hits[0]]
     for i in after:
         body[i] = _Line("")
-    layout.date = parse_date_line(chosen.text)
+    layout.date = _date_line(chosen.text)
     layout.date_line = chosen.text
 
 
@@ -318,7 +357,7 @@ def _take_captions(body: list[_Line], layout: Layout) -> None:
         if j >= len(body) or body[j].photo or not _could_be_caption(body[j].text):
             i = j
             continue
-        if parse_byline(body[j].text) and _only_blank_after(body, j + 1):
+        if _byline(body[j].text) and _only_blank_after(body, j + 1):
             i = j
             continue
         caption = body[j].text
@@ -355,7 +394,7 @@ def _take_byline(body: list[_Line], layout: Layout) -> None:
     """Byline lines at the very end (a labelled one may be followed by one more)."""
     filled = [i for i, line in enumerate(body) if line.text]
     for i in reversed(filled[-3:]):
-        found = parse_byline(body[i].text)
+        found = _byline(body[i].text)
         if not found:
             break
         if layout.byline.authors or layout.byline.credit:
@@ -373,14 +412,14 @@ def _take_head_byline(body: list[_Line]) -> Byline | None:
     bare name next to the date line (``Lê Thanh Hương`` / ``12/08/2024 06:00 GMT+7``)."""
     filled = [i for i, line in enumerate(body) if line.text][:4]
     for n, i in enumerate(filled[:3]):
-        found = parse_labelled_byline(body[i].text)
+        found = _labelled_byline(body[i].text)
         if not found and not ends_sentence(body[i].text):
             neighbours = filled[max(0, n - 1) : n] + filled[n + 1 : n + 2]
-            dated = any(parse_date_line(body[j].text) for j in neighbours)
+            dated = any(_date_line(body[j].text) for j in neighbours)
             # or the very first line under the title, with the body right after it
             leads = n == 0 and n + 1 < len(filled) and looks_like_body(body[filled[1]].text)
             if dated or leads:
-                found = parse_byline(body[i].text)
+                found = _byline(body[i].text)
                 found = found if found and found.authors else None
         if found:
             body[i] = _Line("")
@@ -454,7 +493,7 @@ def _trailing_byline(paragraph: str) -> tuple[str, Byline | None]:
     remainder = tail[cut:].strip()
     if not remainder or cut == 0:
         return paragraph, None
-    found = parse_byline(remainder)
+    found = _byline(remainder)
     if not found:
         return paragraph, None
     keep = paragraph[: len(paragraph) - len(tail) + cut].rstrip()
