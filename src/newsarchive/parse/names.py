@@ -502,7 +502,7 @@ def _text(sent: list[Token], start: int, end: int) -> str:
 
 def _is_surname(tok: Token) -> bool:
     """The word is a common Vietnamese family name."""
-    return (tok.key,) in gz.phrases("surnames")
+    return tok.key in gz.single_words("surnames")
 
 
 def _split_name(run: list[int], sent: list[Token]) -> int:
@@ -589,12 +589,15 @@ _LIST_SEPARATORS = ([","], [gz.phrase_key("và")[0]], [",", gz.phrase_key("và")
 def _names_after_heads(sent: list[Token], tagged: list[Head]) -> list[tuple[str, ...]]:
     """Capitalised runs right after an organisation/place head (``Tập đoàn Hòa Phát``)."""
     found = []
-    for i in [i for i, label in tagged if label == "O"]:
-        k = i + max(sent[i].tag_len, 1)
-        while k < len(sent) and sent[k].acronym and not sent[k].tag:
+    n = len(sent)
+    for i, label in tagged:
+        if label != "O":
+            continue
+        k = i + (sent[i].tag_len or 1)
+        while k < n and sent[k].acronym and not sent[k].tag:
             k += 1
         j = k
-        while j < len(sent) and sent[j].name and not sent[j].tag:
+        while j < n and sent[j].name and not sent[j].tag:
             j += 1
         if j > k:
             found.append(tuple(map(_KEY, sent[k:j])))
@@ -742,7 +745,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         and (sent[run[0]].key,) not in gz.phrases("foreign_given_names")
     ):
         run = run[1:]  # "Thống đốc Bicol Al Francis Bichara": the office's jurisdiction
-    if len(run) > MAX_NAME or (not _is_surname(sent[run[0]]) and len(run) > 2):
+    if len(run) > MAX_NAME or (len(run) > 2 and not _is_surname(sent[run[0]])):
         pos = _split_name(run, sent)
         if pos > 0 or len(run) > MAX_NAME:
             run = run[pos:] if pos >= 0 else run[-MAX_NAME:]

@@ -30,7 +30,7 @@ class PeopleResult:
     quotes: list[Quote] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seen:
     """One mention in document order, with what its sentence says about it."""
 
