@@ -216,7 +216,7 @@ def _pick_title(lines: list[_Line], candidates: list[int]) -> int | None:
 
 def _letter_words(text: str) -> int:
     """Words holding a letter (``"Thứ Năm, 31/2/2024"`` has two)."""
-    return sum(any(c.isalpha() for c in w) for w in text[:600].split(maxsplit=50))
+    return sum(any(map(str.isalpha, w)) for w in text[:600].split(maxsplit=50))
 
 
 def _first_title_line(lines: list[_Line]) -> int | None:
@@ -245,12 +245,14 @@ def _cut_tail(lines: list[_Line]) -> list[_Line]:
     for i in range(len(lines) - 1, -1, -1):
         remaining[i] = remaining[i + 1] + len(lines[i].text)
     kept: list[_Line] = []
+    body_like: list[bool] = []  # looks_like_body of each kept line
     skipping = False
     body_lines = kept_chars = 0
     for i, line in enumerate(lines):
         if line.blank or line.photo:
             if not skipping:
                 kept.append(line)
+                body_like.append(False)
             continue
         if (
             body_lines >= 2
@@ -273,16 +275,18 @@ def _cut_tail(lines: list[_Line]) -> list[_Line]:
         skipping = False
         kept.append(line)
         kept_chars += len(line.text)
-        body_lines += looks_like_body(line.text)
-    return _cut_after_byline(kept)
+        body_like.append(looks_like_body(line.text))
+        body_lines += body_like[-1]
+    return _cut_after_byline(kept, body_like)
 
 
-def _cut_after_byline(body: list[_Line]) -> list[_Line]:
+def _cut_after_byline(body: list[_Line], body_like: list[bool]) -> list[_Line]:
     """After the last body paragraph, a byline ends the article: the lines after it that are
-    not sentences (headlines of other stories, footer lines) are dropped; date lines stay."""
+    not sentences (headlines of other stories, footer lines) are dropped; date lines stay.
+    ``body_like``: whether each line looks like body text (``looks_like_body``)."""
     last_body = -1
-    for i, line in enumerate(body):
-        if line.text and looks_like_body(line.text):
+    for i, like in enumerate(body_like):
+        if like:
             last_body = i
     if last_body < 0:
         return body
