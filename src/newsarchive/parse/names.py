@@ -590,9 +590,7 @@ def _names_after_heads(sent: list[Token], tagged: list[Head]) -> list[tuple[str,
     """Capitalised runs right after an organisation/place head (``Tập đoàn Hòa Phát``)."""
     found = []
     n = len(sent)
-    for i, label in tagged:
-        if label != "O":
-            continue
+    for i in [i for i, label in tagged if label == "O"]:
         k = i + (sent[i].tag_len or 1)
         while k < n and sent[k].acronym and not sent[k].tag:
             k += 1
