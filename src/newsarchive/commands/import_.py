@@ -275,9 +275,7 @@ def _parse_all(
                 seen.add(sha)
                 pending.append((path, sha, None if duplicate else raw))
             jobs_in = [
-                (str(p), raw, furniture, sha)
-                for p, sha, raw in pending
-                if isinstance(raw, bytes)
+                (str(p), raw, furniture, sha) for p, sha, raw in pending if isinstance(raw, bytes)
             ]
             results = iter(
                 pool.map(_parse_job, jobs_in, chunksize=16) if pool else map(_parse_job, jobs_in)

@@ -678,9 +678,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         return None
     first = run[0]
     before = sent[first - 1] if first > 0 else None
-    if before is None or (
-        before.word and not before.tag and before.key not in _SCHOOL_QUALIFIERS
-    ):
+    if before is None or (before.word and not before.tag and before.key not in _SCHOOL_QUALIFIERS):
         # a plain word (or nothing) before the run: no credit label, form of address,
         # kinship word or organisation head there
         honorific, kin, adjacent_org = None, None, False
