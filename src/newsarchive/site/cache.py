@@ -196,8 +196,19 @@ def _intern(record: Record) -> Record:
     return record
 
 
-def _parse_chunk(paths: list[Path]) -> list[tuple[str, Record] | NewsarchiveError]:
-    return [parse_file(path) for path in paths]
+def _parse_chunk(paths: list[Path], budget: int
+                 ) -> list[tuple[str, Record] | NewsarchiveError]:
+    """Parse ``paths``, keeping bodies in memory up to ``budget`` characters (in a worker,
+    the others are dropped before the records are sent back: never all bodies at once)."""
+    out = [parse_file(path) for path in paths]
+    for outcome in out:
+        if not isinstance(outcome, NewsarchiveError):
+            kept = len(outcome[1].__dict__.get("_body") or "")
+            if budget >= kept:
+                budget -= kept
+            else:
+                drop_body(outcome[1])
+    return out
 
 
 # parsing fans out to worker processes when at least this many records changed
@@ -234,16 +245,6 @@ def load_records_cached(
         for outcome in parsed.values():
             if not isinstance(outcome, NewsarchiveError):
                 _intern(outcome[1])
-    # freshly parsed bodies stay in memory (the render needs them soon) up to a budget;
-    # beyond it they are read back from their files when their page is rendered
-    budget = BODY_BUDGET_CHARS
-    for outcome in parsed.values():
-        if not isinstance(outcome, NewsarchiveError):
-            kept = len(outcome[1].__dict__.get("_body") or "")
-            if budget >= kept:
-                budget -= kept
-            else:
-                drop_body(outcome[1])
 
     records: list[tuple[Path, Record]] = []
     problems: list[NewsarchiveError] = []
@@ -272,11 +273,15 @@ def load_records_cached(
 
 
 def _parse_all(paths: list[Path], jobs: int) -> list[tuple[str, Record] | NewsarchiveError]:
+    """Freshly parsed bodies stay in memory (the render needs them soon) up to
+    ``BODY_BUDGET_CHARS`` in all; beyond it they are read back from their files when their
+    page is rendered."""
     if jobs <= 1 or len(paths) < PARALLEL_MIN_RECORDS:
-        return _parse_chunk(paths)
+        return _parse_chunk(paths, BODY_BUDGET_CHARS)
     from newsarchive.site.engine import local_pool
 
     size = max(50, len(paths) // (jobs * 4))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    budgets = [BODY_BUDGET_CHARS // len(chunks)] * len(chunks)
     with local_pool(jobs) as pool:
-        return [item for chunk in pool.map(_parse_chunk, chunks) for item in chunk]
+        return [item for chunk in pool.map(_parse_chunk, chunks, budgets) for item in chunk]
