@@ -206,9 +206,8 @@ def _affected(loaded: Loaded, prepared: Prepared, manifest: Manifest,
         if str(article.path) in quoting:
             keys.update("S" + speaker.id for _person, speaker in archive.speaker_links(article))
     deps = manifest.deps
-    empty: frozenset[str] = frozenset()
     return [i for i, job in enumerate(prepared.jobs)
-            if job.path not in deps or not keys.isdisjoint(deps.get(job.path, empty))]
+            if job.path not in deps or not keys.isdisjoint(deps[job.path])]
 
 
 def layout_site(loaded: Loaded) -> Prepared:
@@ -290,7 +289,7 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
     spec = RenderSpec(prepared.token, dataclasses.replace(options, executor=None))
     printer = prepared.printer()
 
-    deps: dict[str, frozenset[str]] = {}
+    deps: dict[str, tuple[str, ...]] = {}
 
     def fingerprint(job: Job) -> str:
         found = printer.job(prepared.site, job)

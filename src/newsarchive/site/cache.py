@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from newsarchive.errors import NewsarchiveError
-from newsarchive.record import Record, load_record
+from newsarchive.record import Person, Record, load_record
 from newsarchive.record.frontmatter import FENCE, parse_record
 from newsarchive.site.content import find_record_files
 from newsarchive.vi.text import nfc
@@ -180,19 +180,39 @@ def layout_keys(record: Record) -> tuple[bytes, str]:
 _PERSON_FIELDS = ("name", "role", "id", "honorific")
 
 
+# one Person object per (name, role, id, honorific) seen, shared by every record naming
+# them (records are not changed once parsed)
+_PEOPLE: dict[tuple[str | None, ...], Person] = {}
+
+
 def _intern(record: Record) -> Record:
-    """Share the strings that recur across records (people's names, roles, honorifics;
-    authors; credits): an imported archive names the same people thousands of times, and
-    shared strings also pickle once in the record cache.  ~45% less memory for records."""
+    """Share what recurs across records: an imported archive names the same people (name,
+    role, honorific) thousands of times, so equal people are one ``Person`` object, and
+    authors, credits and the import's time and date line are shared strings.  Shared
+    objects also pickle once in the record cache."""
     intern = sys.intern
-    for person in (*record.speakers, *record.people):  # slotted: no __dict__
-        for key in _PERSON_FIELDS:
-            value = getattr(person, key)
-            if type(value) is str:
-                setattr(person, key, intern(value))
+    people = _PEOPLE
+    for key in ("speakers", "people"):
+        shared = []
+        for person in getattr(record, key):
+            fields = tuple(getattr(person, name) for name in _PERSON_FIELDS)
+            found = people.get(fields)
+            if found is None:
+                for name, value in zip(_PERSON_FIELDS, fields, strict=True):
+                    if type(value) is str:
+                        setattr(person, name, intern(value))
+                found = people[fields] = person
+            shared.append(found)
+        setattr(record, key, shared)
     record.authors = [intern(a) for a in record.authors]
     if record.credit:
         record.credit = intern(record.credit)
+    source = record.source
+    if source is not None:
+        if source.imported:
+            source.imported = intern(source.imported)
+        if source.date_line:
+            source.date_line = intern(source.date_line)
     return record
 
 

@@ -31,7 +31,9 @@ from typing import Any
 
 from newsarchive.site.archive import Appearance, Article, Speaker
 
-MANIFEST_VERSION = 3
+MANIFEST_VERSION = 4  # 4: dependencies as tuples
+
+Deps = tuple[str, ...]  # what a page or shared object depends on ("R" + digest, "S" + id)
 
 
 def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
@@ -85,10 +87,12 @@ class Fingerprinter:
         self._fields: dict[type, tuple[str, ...]] = {}
         self._key = engine[:16]
         # dependencies: which records ("R" + digest) and speakers ("S" + id) a page's data
-        # reaches, gathered while it is fingerprinted (see ``page_deps``)
-        self._deps: dict[int, frozenset[str]] = {}
+        # reaches, gathered while it is fingerprinted; kept as tuples of interned strings
+        # (a frozenset of one costs 216 bytes, a tuple 48), equal ones shared
+        self._deps: dict[int, Deps] = {}
+        self._shared_deps: dict[Deps, Deps] = {}
         self._stack: list[set[str]] = []
-        self.last_deps: frozenset[str] = frozenset()
+        self.last_deps: Deps = ()
 
     def persistent(self, obj: Any) -> str | None:
         """The digest standing for a shared object inside a pickled context, else None."""
@@ -119,7 +123,7 @@ class Fingerprinter:
             h = hashlib.blake2b(buffer.getbuffer(), digest_size=16, key=self._key)
             return h.hexdigest()
         finally:
-            self.last_deps = frozenset(self._stack[0])
+            self.last_deps = tuple(self._stack[0])
             self._stack = []
 
     def _record(self, key: int) -> str:
@@ -223,7 +227,8 @@ class Fingerprinter:
                 out.append(repr(obj))
         finally:
             self._active.discard(key)
-            deps = frozenset(self._stack.pop())
+            deps = tuple(self._stack.pop())
+            deps = self._shared_deps.setdefault(deps, deps)
         if self._stack:
             self._stack[-1].update(deps)
         value = "#" + _digest_tokens(out)
@@ -252,7 +257,7 @@ class Manifest:
         # each page depends on (``Fingerprinter.last_deps``)
         self.structure = ""
         self.records: dict[str, tuple[str, str]] = {}  # path → (bytes digest, quotes digest)
-        self.deps: dict[str, frozenset[str]] = {}
+        self.deps: dict[str, Deps] = {}
 
     @classmethod
     def for_output(cls, cache_dir: Path | None, output: Path) -> Manifest:
@@ -304,7 +309,7 @@ class Manifest:
 
     def save(self, files: dict[str, tuple[str, int, int]], token: str, pages: int,
              articles: int,
-             graph: tuple[str, dict[str, tuple[str, str]], dict[str, frozenset[str]]]
+             graph: tuple[str, dict[str, tuple[str, str]], dict[str, Deps]]
              = ("", {}, {})) -> None:
         """Write the manifest; ``graph`` is (structure, record digests, page deps)."""
         if self.file is None:
