@@ -35,6 +35,7 @@ from newsarchive.site.archive import Archive, build_archive
 from newsarchive.site.cache import (
     RecordCache,
     default_cache_dir,
+    drop_bodies,
     layout_keys,
     load_records_cached,
 )
@@ -376,7 +377,13 @@ def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest:
         # works while this process hands out and collects the rendering, and fingerprints
         # the pages meanwhile
         rendered = engine.render(spec, indices, executor, workers)
+        # forked workers have their own copies of the bodies kept in memory; this process
+        # only fingerprints (record digests, not bodies) and writes from here on
+        forked = executor is not None and options.executor is None
         for i, data in progress(rendered, desc="dựng trang", total=len(indices)):
+            if forked:
+                forked = False
+                drop_bodies(article.record for article in prepared.archive.articles)
             pending.append((i, writers.submit(_write_new, stage, root, jobs[i].path, data, made)))
             while len(pending) > 512 or (pending and pending[0][1].done()):
                 j, future = pending.popleft()

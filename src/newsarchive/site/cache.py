@@ -16,6 +16,7 @@ import os
 import pickle
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from newsarchive.errors import NewsarchiveError
@@ -55,18 +56,30 @@ def read_body(path: str | Path) -> str:
     return nfc(body + "\n" if body else "")
 
 
+# the bodies read last (an article page asks for its body ~3 times: summary, JSON-LD, text)
+RECENT_BODIES = 8
+_recent: dict[tuple[str, str], str] = {}
+
+
 class LazyBodyRecord(Record):
-    """A ``Record`` whose ``body`` is read from its file on each access."""
+    """A ``Record`` whose ``body`` is read from its file when asked for (the last few read
+    are remembered)."""
 
     @property  # type: ignore[override]
     def body(self) -> str:
         loaded = self.__dict__.get("_body")
         if loaded is not None:
             return loaded
-        path, expected = self.__dict__["_lazy_body"]
-        body = read_body(path)
-        if digest(body) != expected:
-            raise NewsarchiveError("record changed while the site was being built", path)
+        key = self.__dict__["_lazy_body"]
+        body = _recent.get(key)
+        if body is None:
+            path, expected = key
+            body = read_body(path)
+            if digest(body) != expected:
+                raise NewsarchiveError("record changed while the site was being built", path)
+            if len(_recent) >= RECENT_BODIES:
+                del _recent[next(iter(_recent))]
+            _recent[key] = body
         return body
 
     @body.setter
@@ -91,6 +104,12 @@ def drop_body(record: Record) -> int:
     """Let a kept body go; returns its length."""
     body = record.__dict__.pop("_body", None)
     return len(body) if body else 0
+
+
+def drop_bodies(records: Iterable[Record]) -> None:
+    """Let every kept body go (they are read back from their files when asked for)."""
+    for record in records:
+        record.__dict__.pop("_body", None)
 
 
 class RecordCache:
