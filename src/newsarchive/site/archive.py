@@ -51,7 +51,7 @@ class Appearance:
 
     article: Article
     role: str | None
-    quotes: list[str] = field(default_factory=list)  # what they said in this article
+    quotes: tuple[str, ...] = ()  # what they said in this article
 
 
 @dataclass
@@ -131,7 +131,7 @@ def build_archive(records: list[tuple[Path, Record]], identities: Identities) ->
             key = match_key(person.name)
             if quotes is None:
                 quotes = [(match_key(q.speaker), q.text) for q in article.record.quotes]
-            said = [text for speaker_key, text in quotes if speaker_key == key]
+            said = tuple(text for speaker_key, text in quotes if speaker_key == key)
             speaker.appearances.append(Appearance(article=article, role=person.role, quotes=said))
             links.setdefault(article.url, []).append((person, speaker))
     ordered = sorted(speakers.values(), key=lambda s: name_sort_key(s.name))

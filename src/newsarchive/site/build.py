@@ -20,6 +20,7 @@ import gc
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable
@@ -222,7 +223,7 @@ def layout_site(loaded: Loaded) -> Prepared:
             Job(
                 path=urls.output_path(page.url),
                 url=page.url,
-                root=urls.root_prefix(page.url),
+                root=sys.intern(urls.root_prefix(page.url)),  # a few distinct values
                 template=None if render is not None else page.template,
                 context=page.context,
                 render=render,

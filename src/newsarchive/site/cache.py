@@ -302,6 +302,9 @@ def load_records_cached(
             if stat is not None and stat.st_mtime_ns < fresh:  # racy-git rule
                 cache.entries[key] = (stat.st_size, stat.st_mtime_ns, record_hash, record)
                 cache.dirty = True
+        lazy = record.__dict__.get("_lazy_body")
+        if lazy is not None and lazy[0] is not key and lazy[0] == key:
+            record.__dict__["_lazy_body"] = (key, lazy[1])  # one string for the path, not two
         seen.add(key)
         if record.draft and not include_drafts:
             continue

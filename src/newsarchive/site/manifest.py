@@ -29,7 +29,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from newsarchive.site.archive import Appearance, Article, Speaker
+from newsarchive.site.archive import Article, Speaker
 
 MANIFEST_VERSION = 4  # 4: dependencies as tuples
 
@@ -59,7 +59,6 @@ _PRIMITIVE = (type(None), bool, int, float)
 # pickled as they are; every other object is first offered to ``Fingerprinter.persistent``
 _PLAIN = frozenset({str, int, float, bool, type(None), tuple, list, dict, bytes,
                     dt.date, dt.time, dt.datetime})
-_MEMO_TYPES = frozenset({Appearance})
 
 
 class _ContextPickler(pickle.Pickler):
@@ -76,8 +75,9 @@ class _ContextPickler(pickle.Pickler):
 
 class Fingerprinter:
     """Digests of page data.  The context is serialised to one token list per page and
-    hashed once; shared objects (articles, speakers, appearances, records) are digested once
-    per build and stand in the list as their digest."""
+    hashed once; shared objects (articles, speakers, records) are digested once per build
+    and stand in the list as their digest.  (An ``Appearance`` is on one page only, so it
+    is pickled as it is: memoising the ~2 per article cost ~55 MB at N = 100,000.)"""
 
     def __init__(self, engine: bytes, record_digests: dict[int, str]):
         self.engine = engine.hex()
@@ -101,7 +101,6 @@ class Fingerprinter:
             key in self._memo
             or key in self.record_digests
             or isinstance(obj, Article | Speaker | set | frozenset)
-            or type(obj) in _MEMO_TYPES
         ):
             return self._shared(obj)
         return None
