@@ -57,7 +57,11 @@ def _seed_words() -> list[str]:
         text = SEED.read_text(encoding="utf-8")
     else:  # pragma: no cover - a fallback vocabulary
         text = "công tác dân vận của Đảng bộ Khối các cơ quan Trung ương hội nghị tập huấn"
-    return [w for w in re.split(r"\s+", text) if w and not any(c.isdigit() for c in w)]
+    # lower-case words only: the sentences are random, and random runs of capitalised words
+    # ("Cấp Thường Đảng") would read as names no real article holds, giving every article
+    # a few made-up speakers besides the 1–4 it is built with
+    return [w for w in re.split(r"\s+", text)
+            if w and w == w.lower() and not any(c.isdigit() for c in w)]
 
 
 def speaker_pool(size: int = 2000) -> list[str]:

@@ -2,7 +2,10 @@
 
 Both get article pages plus one page per speaker (Hugo: a ``speakers`` taxonomy with minimal
 single/list/taxonomy/term layouts; Pelican: speakers as tags, with its day/month/year
-archives enabled, on its ``simple`` theme).  Neither gets feeds."""
+archives enabled, on its ``simple`` theme).  Hugo runs twice: with its RSS output off (the
+least it can do), and with its default outputs ("hugo+feeds": an RSS feed for the home
+page, the section, the taxonomy and every speaker, as ours has an Atom feed per speaker);
+the two sites differ only in that config line.  Pelican gets no feeds."""
 
 from __future__ import annotations
 
@@ -93,11 +96,13 @@ def _front_value(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def write_hugo(n: int, root: Path, seed: int = 2024) -> Path:
+def write_hugo(n: int, root: Path, seed: int = 2024, feeds: bool = False) -> Path:
+    """The Hugo site at ``root/hugo`` (``root/hugo-feeds`` with Hugo's default outputs)."""
     corpus = Corpus(seed)
-    site = root / "hugo"
+    site = root / ("hugo-feeds" if feeds else "hugo")
+    config = HUGO_CONFIG.replace('disableKinds = ["RSS"]\n', "") if feeds else HUGO_CONFIG
     (site / "hugo.toml").parent.mkdir(parents=True, exist_ok=True)
-    (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    (site / "hugo.toml").write_text(config, encoding="utf-8")
     for rel, text in HUGO_LAYOUTS.items():
         path = site / "layouts" / rel
         path.parent.mkdir(parents=True, exist_ok=True)

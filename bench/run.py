@@ -115,6 +115,8 @@ def prepare(n: int, root: Path, others: bool) -> dict:
             info["import"] = "newsarchive import not available: records written directly"
     if others and not (root / "hugo").is_dir():
         write_hugo(n, root)
+    if others and not (root / "hugo-feeds").is_dir():
+        write_hugo(n, root, feeds=True)
     if others and not (root / "pelican").is_dir():
         write_pelican(n, root)
     return info
@@ -161,6 +163,9 @@ def bench_n(n: int, root: Path, runs: int, others: bool) -> dict:
         tools += [
             ("hugo", ["hugo", "--source", "hugo", "--destination", str(root / "out-hugo"),
                       "--quiet"], root, root / "out-hugo"),
+            ("hugo+feeds", ["hugo", "--source", "hugo-feeds", "--destination",
+                            str(root / "out-hugo-feeds"), "--quiet"], root,
+             root / "out-hugo-feeds"),
             ("pelican", [str(Path(PY).with_name("pelican")), "pelican/content", "-s",
                          "pelican/pelicanconf.py", "-o", str(root / "out-pelican"), "-q"],
              root, root / "out-pelican"),
@@ -197,6 +202,7 @@ def bench_n(n: int, root: Path, runs: int, others: bool) -> dict:
     summary["ours pages"] = all_files(root / "public")
     if others:
         summary["hugo files"] = all_files(root / "out-hugo")
+        summary["hugo+feeds files"] = all_files(root / "out-hugo-feeds")
         summary["pelican files"] = all_files(root / "out-pelican")
     return summary
 
@@ -208,20 +214,24 @@ def report(s: dict) -> str:
     else:
         lines.append(f"  import: {s.get('import', '?')}")
     hugo = s.get("hugo", {}).get("s")
+    feeds = s.get("hugo+feeds", {}).get("s")
     pelican = s.get("pelican", {}).get("s")
-    for name in ("ours cold", "no change", "one edit", "one add", "hugo", "pelican",
-                 "cold+search"):
+    for name in ("ours cold", "no change", "one edit", "one add", "hugo", "hugo+feeds",
+                 "pelican", "cold+search"):
         if name not in s:
             continue
         r = s[name]
         line = (f"  {name:12s} {r['s']:7.2f} s  peak {r['peak_mb']:6.0f} MB  "
                 f"written {r['written']:>7.0f}  runs {r['runs']}")
-        if hugo and name not in ("hugo", "pelican"):
+        if hugo and name not in ("hugo", "hugo+feeds", "pelican"):
             line += f"  ×Hugo {r['s'] / hugo:.2f}"
-        if pelican and name not in ("hugo", "pelican"):
+        if feeds and name not in ("hugo", "hugo+feeds", "pelican"):
+            line += f"  ×Hugo+feeds {r['s'] / feeds:.2f}"
+        if pelican and name not in ("hugo", "hugo+feeds", "pelican"):
             line += f"  ×Pelican {r['s'] / pelican:.2f}"
         lines.append(line)
     lines.append(f"  output files: ours {s['ours pages']}, Hugo {s.get('hugo files', '-')}, "
+                 f"Hugo+feeds {s.get('hugo+feeds files', '-')}, "
                  f"Pelican {s.get('pelican files', '-')}")
     return "\n".join(lines)
 

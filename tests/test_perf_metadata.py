@@ -1,13 +1,11 @@
-"""The fast ways to summaries and JSON-LD give exactly what the plain ways give."""
+"""The fast way to summaries gives exactly what the plain way gives."""
 
 from __future__ import annotations
-
-import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive.site.metadata import _dump_json, _plain_prefix, _summary, plain_text
+from newsarchive.site.metadata import _plain_prefix, _summary, plain_text
 
 WORDS = st.sampled_from(
     ["Hà", "Nội", "phát", "biểu", "tại", "hội", "nghị", ",", ".", ";", ":", "“trích”",
@@ -38,19 +36,3 @@ def _slow_summary(body: str, length: int) -> str:
 @given(st.one_of(BODIES, st.text(max_size=300)), st.integers(min_value=1, max_value=120))
 def test_summary_matches_the_plain_text_way(body: str, length: int) -> None:
     assert _summary(body, length) == _slow_summary(body, length)
-
-
-JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner,
-                                                                 max_size=4),
-    max_leaves=20,
-)
-
-
-@settings(max_examples=1500, deadline=None)
-@given(JSON)
-def test_json_emitter_matches_json_dumps(data: object) -> None:
-    out: list[str] = []
-    _dump_json(data, "\n", out)
-    assert "".join(out) == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)

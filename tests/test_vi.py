@@ -76,3 +76,17 @@ def test_people_sort_by_given_name_first() -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=0x2000)) | st.text(alphabet=_VI_LETTERS))
 def test_fold_fast_path_equals_the_unicode_route(text: str) -> None:
     assert fold(text) == _fold_unicode(text)
+
+
+def test_day_formats_match_babel_on_every_day_of_some_years() -> None:
+    from babel.dates import format_date
+
+    from newsarchive.vi.dates import format_short
+
+    days = [dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(9999, 12, 31)]
+    for year in (2010, 2024):
+        start = dt.date(year, 1, 1)
+        days += [start + dt.timedelta(days=i) for i in range(366)]
+    for day in days:
+        assert format_day(day) == format_date(day, "EEEE, d 'tháng' M 'năm' y", locale="vi")
+        assert format_short(day) == format_date(day, "d 'tháng' M 'năm' y", locale="vi")

@@ -49,7 +49,7 @@ from newsarchive.site.people_file import PeopleFile, people_for_build
 from newsarchive.site.render import make_environment
 from newsarchive.site.search import OUTPUT_SUBDIR, build_search_index
 from newsarchive.site.theme import theme_dir
-from newsarchive.site.writer import check_output_folder, safe_join, staged_output
+from newsarchive.site.writer import check_output_folder, safe_join, staged_output, write_new
 
 # below this many pages to render, a process pool costs more than it saves
 PARALLEL_MIN_PAGES = 300
@@ -367,63 +367,47 @@ def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest:
           ) -> None:
     jobs = prepared.jobs
     entries: dict[str, tuple[str, int, int]] = {}
-    made: set[str] = set()
+    indices = list(range(len(jobs)))
     manifest.forget()
-    with staged_output(options.output) as stage, ThreadPoolExecutor(WRITER_THREADS) as writers:
-        root = str(stage)
-        pending: deque[tuple[int, Future]] = deque()
-        indices = list(range(len(jobs)))
-        executor = _executor(options, len(jobs), workers)
-        # files are written by threads (the system calls release the GIL), so the disk
-        # works while this process hands out and collects the rendering, and fingerprints
-        # the pages meanwhile
-        rendered = engine.render(spec, indices, executor, workers)
-        # forked workers have their own copies of the bodies kept in memory; this process
-        # only fingerprints (record digests, not bodies) and writes from here on
-        forked = executor is not None and options.executor is None
-        for i, data in progress(rendered, desc="dựng trang", total=len(indices)):
-            if forked:
-                forked = False
-                drop_bodies(article.record for article in prepared.archive.articles)
-            pending.append((i, writers.submit(_write_new, stage, root, jobs[i].path, data, made)))
-            while len(pending) > 512 or (pending and pending[0][1].done()):
-                j, future = pending.popleft()
-                entries[jobs[j].path] = (fingerprint(jobs[j]), *future.result())
-        for j, future in pending:
-            entries[jobs[j].path] = (fingerprint(jobs[j]), *future.result())
+    with staged_output(options.output) as stage:
+        if options.executor is None:
+            # rendered and written here or by local workers straight into the stage (no
+            # page crosses a process boundary), fingerprinted here meanwhile
+            pool = _executor(options, len(jobs), workers)
+            written = engine.write(spec, indices, str(stage), pool, workers)
+            # forked workers have their own copies of the bodies kept in memory; this
+            # process only fingerprints (record digests, not bodies) from here on
+            forked = pool is not None
+            for i, size, mtime in progress(written, desc="dựng trang", total=len(jobs)):
+                if forked:
+                    forked = False
+                    drop_bodies(article.record for article in prepared.archive.articles)
+                entries[jobs[i].path] = (fingerprint(jobs[i]), size, mtime)
+        else:
+            _full_remote(options, spec, jobs, fingerprint, workers, stage, entries)
         if options.search:
             build_search_index(stage)
     result.written = len(entries)
     manifest.save(entries, prepared.token, result.pages, result.articles, graph)
 
 
-def _write_new(stage: Path, root: str, relative: str, data: bytes, made: set[str]
-               ) -> tuple[int, int]:
-    target = _staged_path(stage, root, relative, made)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        stat = os.fstat(fd)
-    finally:
-        os.close(fd)
-    return stat.st_size, stat.st_mtime_ns
-
-
-def _staged_path(stage: Path, root: str, relative: str, made: set[str]) -> str:
-    """``stage/relative`` with its folder made; a string check (the stage is ours and fresh,
-    so holds no symbolic links) falling back to ``safe_join`` for anything unusual."""
-    norm = os.path.normpath(relative)
-    if norm != relative or norm.startswith(("..", "/")) or "/../" in norm:
-        target = str(safe_join(stage, relative))
-    else:
-        target = os.path.join(root, relative)
-    folder = os.path.dirname(target)
-    if folder not in made:
-        os.makedirs(folder, exist_ok=True)
-        made.add(folder)
-    return target
+def _full_remote(options: BuildOptions, spec: RenderSpec, jobs: list[Job],
+                 fingerprint: Callable[[Job], str], workers: int, stage: Path,
+                 entries: dict[str, tuple[str, int, int]]) -> None:
+    """Render on the given executor, whose workers may not see the output: pages come
+    back as bytes and are written by threads here, fingerprinted meanwhile."""
+    made: set[str] = set()
+    root = str(stage)
+    with ThreadPoolExecutor(WRITER_THREADS) as writers:
+        pending: deque[tuple[int, Future]] = deque()
+        rendered = engine.render(spec, list(range(len(jobs))), options.executor, workers)
+        for i, data in progress(rendered, desc="dựng trang", total=len(jobs)):
+            pending.append((i, writers.submit(write_new, root, jobs[i].path, data, made)))
+            while len(pending) > 512 or (pending and pending[0][1].done()):
+                j, future = pending.popleft()
+                entries[jobs[j].path] = (fingerprint(jobs[j]), *future.result())
+        for j, future in pending:
+            entries[jobs[j].path] = (fingerprint(jobs[j]), *future.result())
 
 
 def _incremental(options: BuildOptions, prepared: Prepared, spec: RenderSpec,

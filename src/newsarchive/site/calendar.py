@@ -9,16 +9,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from babel.dates import format_date
-
-from newsarchive.vi.dates import weekday_names
+from newsarchive.vi.dates import format_date, weekday_names
 
 K = TypeVar("K", bound=Any)
 
 
 def format_day_name(day: dt.date) -> str:
     """``"Thứ Hai"``: the full weekday name in Vietnamese."""
-    return format_date(day, "EEEE", locale="vi")
+    return format_date(day, "EEEE", locale="vi")  # Babel, imported on first use
 
 
 @dataclass(frozen=True)

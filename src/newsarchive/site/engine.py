@@ -22,10 +22,14 @@ from typing import Any
 import jinja2
 
 from newsarchive.errors import NewsarchiveError
+from newsarchive.site import metadata
 from newsarchive.site.render import render_page
+from newsarchive.site.writer import write_new
 
 _PREPARED: dict[str, Any] = {}  # token → Prepared, in every process that has it
 _TEMPLATES: dict[tuple[int, str], jinja2.Template] = {}
+_MADE: set[str] = set()  # folders this process has made in staging folders
+Written = tuple[int, int, int]  # index, size, mtime_ns
 
 
 @dataclass(slots=True)
@@ -50,6 +54,8 @@ class RenderSpec:
 def register(token: str, prepared: Any) -> None:
     _PREPARED.clear()  # one build per process at a time
     _TEMPLATES.clear()
+    _MADE.clear()
+    metadata.forget_summaries()
     _PREPARED[token] = prepared
 
 
@@ -95,7 +101,23 @@ def render_chunk(spec: RenderSpec, indices: list[int]) -> list[tuple[int, bytes]
         return [(-1, pickle.dumps((error.message, error.path, error.line)))]
 
 
-def _unpack(results: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
+def write_chunk(spec: RenderSpec, indices: list[int], stage: str) -> list[Written]:
+    """Render the jobs at ``indices`` straight into the fresh staging folder ``stage``:
+    ``(index, size, mtime_ns)`` of each file.  For workers on this machine: no page crosses
+    a process boundary.  A NewsarchiveError comes back as a value, as in ``render_chunk``."""
+    prepared = _prepared(spec)
+    env, site, jobs = prepared.env, prepared.site, prepared.jobs
+    out: list[Written] = []
+    try:
+        for i in indices:
+            job = jobs[i]
+            out.append((i, *write_new(stage, job.path, render_job(env, site, job), _MADE)))
+    except NewsarchiveError as error:
+        return [(-1, pickle.dumps((error.message, error.path, error.line)), 0)]
+    return out
+
+
+def _unpack(results: list[Any]) -> list[Any]:
     if results and results[0][0] == -1:
         message, path, line = pickle.loads(results[0][1])
         raise NewsarchiveError(message, path, line)
@@ -182,13 +204,29 @@ def render(
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _run(pool: Executor, spec: RenderSpec, chunks: Iterable[list[int]], window: int
-         ) -> Iterator[tuple[int, bytes]]:
+def write(spec: RenderSpec, indices: list[int], stage: str, pool: Callable[[], Executor] | None,
+          workers: int) -> Iterator[Written]:
+    """Yield ``(index, size, mtime_ns)`` for every index (``write_chunk``), rendering and
+    writing in this process, or on a local pool made by ``pool`` (shut down afterwards)."""
+    if pool is None or not indices:
+        for chunk in chunked(indices, 1):
+            yield from _unpack(write_chunk(spec, chunk, stage))
+        return
+    executor = pool()
+    try:
+        yield from _run(executor, spec, chunked(indices, workers), max(2, workers * 3),
+                        write_chunk, stage)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _run(pool: Executor, spec: RenderSpec, chunks: Iterable[list[int]], window: int,
+         task: Callable[..., list[Any]] = render_chunk, *args: Any) -> Iterator[Any]:
     pending: list[Future] = []
     queue = iter(chunks)
     try:
         for chunk in queue:
-            pending.append(pool.submit(render_chunk, spec, chunk))
+            pending.append(pool.submit(task, spec, chunk, *args))
             if len(pending) >= window:
                 yield from _unpack(pending.pop(0).result())
         while pending:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
-import markdown
 import nh3
 
 _TAGS = {
@@ -75,7 +75,7 @@ _EXTENSIONS = ["tables", "sane_lists"]
 # ``tests/test_perf_markup.py`` checks it against Python-Markdown on generated text.
 _INLINE_SPECIAL = re.compile(r"[\\`*_\[\]!<>&|\x00-\x09\x0b-\x1f\x7f]")
 _BLOCK_START = frozenset("#>-+=*|:~ 0123456789")
-_markdown: markdown.Markdown | None = None
+_markdown: Any = None  # markdown.Markdown, made (and the package imported) on first use
 
 
 @functools.lru_cache(maxsize=16)  # an article page asks three times (summary, JSON-LD, body)
@@ -104,6 +104,8 @@ def markdown_to_html(text: str) -> str:
         return fast
     global _markdown
     if _markdown is None:  # one instance per process: building one costs ~15% of a render
+        import markdown
+
         _markdown = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
     return _markdown.reset().convert(text)
 

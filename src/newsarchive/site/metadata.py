@@ -7,7 +7,6 @@ import json
 import re
 from functools import lru_cache
 from html import unescape
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 import nh3
@@ -28,14 +27,33 @@ def plain_text(markdown_text: str) -> str:
     return _SPACE.sub(" ", unescape(html)).strip()
 
 
+_SUMMARIES: dict[str, str] = {}  # article URL → summary, within one build
+_SUMMARIES_MAX = 50_000
+
+
 def summary(article: Article, length: int = 200) -> str:
-    """The first ``length`` characters of the body, cut at a word, with an ellipsis."""
-    return _summary(article.record.body, length)
+    """The first ``length`` characters of the body, cut at a word, with an ellipsis.
+
+    The article page shows it three times and each of its speakers' feeds once more, so
+    the default length is kept per article URL until ``forget_summaries`` (called as each
+    build starts: a URL's body may change between builds of one process)."""
+    if length != 200:
+        return _summary(article.record.body, length)
+    found = _SUMMARIES.get(article.url)
+    if found is None:
+        if len(_SUMMARIES) >= _SUMMARIES_MAX:  # bounded: no body is kept, only summaries
+            _SUMMARIES.clear()
+        found = _SUMMARIES[article.url] = _summary(article.record.body, length)
+    return found
 
 
-@lru_cache(maxsize=1024)
+def forget_summaries() -> None:
+    _SUMMARIES.clear()
+
+
+@lru_cache(maxsize=16)
 def _summary(body: str, length: int) -> str:
-    """``summary`` of a body (an article page shows it three times)."""
+    """``summary`` of a body."""
     text = _plain_prefix(body, length)
     if text is None:
         text = plain_text(body)
@@ -68,56 +86,12 @@ def _plain_prefix(body: str, length: int) -> str | None:
 
 
 def safe_json(data: Any) -> Markup:
-    """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped so neither
-    ``</script>`` nor ``<!--`` can end or change the element."""
-    out: list[str] = []
-    try:
-        _dump_json(data, "\n", out)
-        text = "".join(out)
-    except TypeError:  # a value the small emitter does not know: json's own, slower
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    """Compact JSON for a ``<script>`` element (one line: it is for machines, and json's
+    compact encoder is C, its indenting one Python); ``<``, ``>`` and ``&`` escaped so
+    neither ``</script>`` nor ``<!--`` can end or change the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
-
-
-def _dump_json(obj: Any, newline: str, out: list[str]) -> None:
-    """Append ``json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True)`` to ``out``
-    for dicts, lists, strings, numbers, booleans and None (json's indented encoder is pure
-    Python and ~5× slower); ``newline`` is the line break plus the current indentation.
-    ``tests/test_perf_metadata.py`` checks it against ``json.dumps``."""
-    kind = type(obj)
-    if kind is str:
-        out.append(encode_basestring(obj))
-    elif kind is dict:
-        if not obj:
-            out.append("{}")
-            return
-        inner = newline + " "
-        sep = "{" + inner
-        for key in sorted(obj):
-            if type(key) is not str:
-                raise TypeError("only string keys")
-            out.append(sep)
-            out.append(encode_basestring(key))
-            out.append(": ")
-            _dump_json(obj[key], inner, out)
-            sep = "," + inner
-        out.append(newline + "}")
-    elif kind is list or kind is tuple:
-        if not obj:
-            out.append("[]")
-            return
-        inner = newline + " "
-        sep = "[" + inner
-        for item in obj:
-            out.append(sep)
-            _dump_json(item, inner, out)
-            sep = "," + inner
-        out.append(newline + "]")
-    elif obj is None or kind is bool or kind is int:
-        out.append(json.dumps(obj))
-    else:
-        raise TypeError(f"not handled here: {kind.__name__}")
 
 
 def article_json_ld(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -71,3 +72,33 @@ def copy_tree(source: Path, root: Path, relative: str) -> None:
     """Copy a static folder into the output (symbolic links are copied as files)."""
     if source.is_dir():
         shutil.copytree(source, safe_join(root, relative), dirs_exist_ok=True)
+
+
+def write_new(stage: str, relative: str, data: bytes, made: set[str]) -> tuple[int, int]:
+    """Write ``data`` to ``stage/relative`` in a fresh staging folder; ``(size, mtime_ns)``
+    of the file.  ``made`` remembers the folders already created (one ``makedirs`` each)."""
+    target = _staged_path(stage, relative, made)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        stat = os.fstat(fd)
+    finally:
+        os.close(fd)
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _staged_path(stage: str, relative: str, made: set[str]) -> str:
+    """``stage/relative`` with its folder made; a string check (the stage is ours and fresh,
+    so holds no symbolic links) falling back to ``safe_join`` for anything unusual."""
+    norm = os.path.normpath(relative)
+    if norm != relative or norm.startswith(("..", "/")) or "/../" in norm:
+        target = str(safe_join(Path(stage), relative))
+    else:
+        target = os.path.join(stage, relative)
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    return target
