@@ -25,7 +25,7 @@ from newsarchive.record.frontmatter import FENCE, parse_record
 from newsarchive.site.content import find_record_files
 from newsarchive.vi.text import nfc
 
-CACHE_VERSION = 5  # 4: slotted Person/Quote/Image/Source; 5: layout keys
+CACHE_VERSION = 6  # 4: slotted Person/Quote/Image/Source; 5: layout keys; 6: in parts
 CACHE_DIR_NAME = ".newsarchive-cache"
 
 
@@ -112,8 +112,21 @@ def drop_bodies(records: Iterable[Record]) -> None:
         record.__dict__.pop("_body", None)
 
 
+# entries pickled per part: pickle's memo (an entry for every object pickled) stays the
+# size of one part plus the shared objects (~200 MB for all of N = 100,000 at once)
+CACHE_PART = 20_000
+
+
 class RecordCache:
-    """``records.pickle``: path → (size, mtime_ns, record digest, lazy record)."""
+    """``records.pickle``: path → (size, mtime_ns, record digest, lazy record).
+
+    The file is a sequence of pickles from one pickler: ``(version, parts, shared)`` (the
+    people and recurring strings that records share), then ``parts`` dicts of at most
+    ``CACHE_PART`` entries.  With more than one part, each is pickled with the memo reset
+    to what ``shared`` left in it, in protocol 3, whose memo indices are explicit (4 and 5
+    number memo entries implicitly), so one unpickler reading on resolves references to
+    ``shared`` in every part.  Protocol 3 loads ~30% slower, so a cache of one part keeps
+    protocol 5 (and needs no ``shared``)."""
 
     def __init__(self, folder: Path | None, read: bool = True):
         """``folder`` None: no cache at all; ``read`` False: start empty (a cold build) but
@@ -124,9 +137,13 @@ class RecordCache:
         if read and self.file is not None and self.file.is_file():
             try:
                 with self.file.open("rb") as handle:
-                    version, entries = pickle.load(handle)
-                if version == CACHE_VERSION:
-                    self.entries = entries
+                    unpickler = pickle.Unpickler(handle)
+                    head = unpickler.load()
+                    if head[0] == CACHE_VERSION:
+                        entries: dict[str, tuple[int, int, str, Record]] = {}
+                        for _ in range(head[1]):
+                            entries.update(unpickler.load())
+                        self.entries = entries
             except Exception:  # a damaged cache is only a slower build
                 self.entries = {}
 
@@ -145,14 +162,44 @@ class RecordCache:
             body = entry[3].__dict__.pop("_body", None)
             if body is not None:
                 kept[key] = body
+        items = list(self.entries.items())
+        parts = [dict(items[i : i + CACHE_PART]) for i in range(0, len(items), CACHE_PART)]
         try:
             with tmp.open("wb") as handle:
-                pickle.dump((CACHE_VERSION, self.entries), handle,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+                if len(parts) <= 1:
+                    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickler.dump((CACHE_VERSION, len(parts), None))
+                    for part in parts:
+                        pickler.dump(part)
+                else:
+                    pickler = pickle.Pickler(handle, protocol=3)
+                    pickler.dump((CACHE_VERSION, len(parts), _shared_objects(self.entries)))
+                    shared = pickler.memo.copy()
+                    for part in parts:
+                        pickler.memo = shared
+                        pickler.dump(part)
         finally:
             for key, body in kept.items():
                 self.entries[key][3].__dict__["_body"] = body
         os.replace(tmp, self.file)
+
+
+def _shared_objects(entries: dict[str, tuple[int, int, str, Record]]) -> tuple[list, list]:
+    """The people (``Person`` objects) and strings (authors, credits, import times and
+    date lines) that appear in more than one record, each once."""
+    people: dict[int, Person] = {}
+    strings: set[str] = set()
+    for entry in entries.values():
+        record = entry[3]
+        for person in (*record.speakers, *record.people):
+            people[id(person)] = person
+        strings.update(record.authors)
+        if record.credit:
+            strings.add(record.credit)
+        if record.source is not None:
+            strings.add(record.source.imported or "")
+            strings.add(record.source.date_line or "")
+    return list(people.values()), sorted(strings)
 
 
 def parse_file(path: Path) -> tuple[str, Record] | NewsarchiveError:
