@@ -1,4 +1,4 @@
-"""The faster tokeniser and sentence splitter give what the plain versions gave."""
+"""The faster tokeniser, sentence and line splitters give what the plain versions gave."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from newsarchive.parse import gazetteer as gz
 from newsarchive.parse import names
 from newsarchive.parse.names import MAX_SENTENCE_TOKENS, Token, sentences, tokenize
+from newsarchive.parse.structure import _INVISIBLE, split_lines
 
 _WORDS = ["Ông", "bà", "Nguyễn", "Văn", "A", "TS", "TP.Hà", "Nội", "12,5", "O'Neill", "x-y"]
 _MARKS = [".", "!", "?", "…", ",", '"', "“", "”", "(", ")", "-", "  ", "\n", "\u00a0"]
@@ -61,7 +62,12 @@ _long = st.lists(st.sampled_from(_WORDS + _MARKS[:4]), min_size=100, max_size=70
 @settings(max_examples=300)
 @given(_texts | _glued)
 def test_tokenize_matches_one_regex_pass(text: str) -> None:
-    assert [(t.text, t.start) for t in tokenize(text)] == _plain_tokenize(text)
+    tokens, keys, starts = names.tokenize_keyed(text)
+    assert [t.text for t in tokenize(text)] == [t.text for t in tokens]
+    assert list(zip([t.text for t in tokens], starts, strict=True)) == _plain_tokenize(text)
+    assert keys == [t.key for t in tokens]
+    # "spaced": whitespace (or the text's start) before the token, what ``_text`` keeps
+    assert [t.spaced for t in tokens] == [s == 0 or text[s - 1].isspace() for s in starts]
 
 
 @settings(max_examples=200)
@@ -78,3 +84,10 @@ def test_long_runs_are_cut_at_the_cap() -> None:
         for after in (0, 1, MAX_SENTENCE_TOKENS - 1, MAX_SENTENCE_TOKENS):
             tokens = tokenize(" ".join(["từ"] * before + ["."] + ["Từ"] * after))
             assert sentences(tokens) == _plain_sentences(tokens), (before, after)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="aệ \n\u00a0\t\u200b\u3000") | st.text())
+def test_split_lines_collapses_whitespace_as_split_join(text: str) -> None:
+    plain = [" ".join(raw.split()) for raw in _INVISIBLE.sub("", text).split("\n")]
+    assert [line.text for line in split_lines(text)] == plain

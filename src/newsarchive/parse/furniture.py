@@ -90,7 +90,8 @@ def is_furniture(line: str) -> bool:
     text = line.strip()
     if not text:
         return False
-    if text.casefold().startswith(("lưu bài viết thành công", "luu bai viet thanh cong")):
+    # casefold maps each character on its own: a prefix decides the start
+    if text[:32].casefold().startswith(("lưu bài viết thành công", "luu bai viet thanh cong")):
         return True
     if len(text) > MAX_FURNITURE:
         return False
@@ -181,6 +182,6 @@ def is_footer(line: str) -> bool:
     text = line.strip()
     if not text or len(text) > 250:
         return False
-    if text.startswith(("©", "(c) ", "(C) ")) or text.casefold().startswith("copyright"):
+    if text.startswith(("©", "(c) ", "(C) ")) or text[:16].casefold().startswith("copyright"):
         return True
     return len(text) <= 100 and bool(_FOOTER.match(text)) and bool(_FOOTER_TELL.search(text))

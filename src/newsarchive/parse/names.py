@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count
+from operator import attrgetter
 
 from newsarchive.parse import gazetteer as gz
 from newsarchive.vi.text import match_key
@@ -29,6 +30,7 @@ _TOKEN = re.compile(
 _SENTENCE_END = frozenset(".!?…")
 _QUOTES = frozenset('"“”«»')
 _DASHES = frozenset("-–—")
+_OPENERS = _QUOTES | _DASHES  # a phrase after one of these opens a clause
 # Words after which a name is the object of something, not a subject.
 _BREAK_WORDS = gz.word_keys(
     "của cho với và cùng gửi tại ở trên theo là thì được bị đã do khi nhờ "
@@ -50,23 +52,36 @@ _VI_SYLLABLE = re.compile(
 
 @dataclass(slots=True)
 class Token:
-    """One word, number or punctuation mark, with its matching key and phrase tag."""
+    """One word, number or punctuation mark, with its matching key and phrase tag.
+
+    Tokens are shared, so never changed: one object per distinct piece of text (and
+    spacing before it), cached with the chunk it came from, wherever it recurs; ``tag``
+    puts tagged copies in a sentence's list, and ``tokenize_keyed`` gives the tokens'
+    offsets in a list.  (Not a frozen dataclass: its ``__init__`` costs twice as much.)"""
 
     text: str
     key: str
     word: bool  # a word (not a number or punctuation)
     cap: bool  # begins with an upper-case letter
     name: bool  # capitalised and not an all-capitals acronym: may belong to a name
-    start: int
+    acronym: bool  # an all-capitals word such as ``UBND``, ``GTVT``, ``MC``
+    spaced: bool  # whitespace (or the start of the text) right before it
+    lead: str  # the text, after a space if ``spaced``: how ``_text`` joins it to the last
     tag: str = ""  # H honorific, K kinship, R role, M role modifier, O org head, V speech verb
     tag_len: int = 0  # syllables of the tagged phrase starting here
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
+
+# Token fields read at C level (``map``) in hot loops.
+_KEY = attrgetter("key")
+_NAME = attrgetter("name")
+_TEXT = attrgetter("text")
+_LEAD = attrgetter("lead")
+_CAP = attrgetter("cap")
+# All fields but the tag: what a tagged copy keeps.
+_FIELDS = attrgetter("text", "key", "word", "cap", "name", "acronym", "spaced", "lead")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A personal name found in one sentence."""
 
@@ -96,49 +111,49 @@ def tokenize(text: str) -> list[Token]:
     return tokenize_keyed(text)[0]
 
 
-def tokenize_keyed(text: str) -> tuple[list[Token], list[str]]:
-    """``tokenize``, and the tokens' keys in a list of their own.
+def tokenize_keyed(text: str) -> tuple[list[Token], list[str], list[int]]:
+    """``tokenize``, the tokens' keys, and their offsets in ``text``.
 
     Tokens never span whitespace and tile each whitespace-free chunk (``\\S`` matches
-    anything the word and number patterns leave).  When the chunks are joined by single
-    spaces (the usual paragraph), every start follows from the lengths.  Each chunk is
-    looked up in ``_CHUNKS`` (a pure function of the chunk, cached): its tokens, each with
-    its step (its length, plus one after the chunk's last token: the space) and its word
-    info, in one flat tuple; the chunks' tuples are chained, every field taken by one
-    slice, and the starts summed from the steps by one ``accumulate``."""
+    anything the word and number patterns leave).  Each chunk is looked up in ``_CHUNKS``
+    (a pure function of the chunk, cached): for each of its tokens, the token, its key and
+    its step (its length, plus one after the chunk's last: the space), in one flat tuple.
+    The chunks' tuples are chained and each field taken by a slice: a paragraph costs no
+    new object per token.  When the chunks are joined by single spaces (the usual
+    paragraph), every offset is a running sum of the steps."""
     text = text[:MAX_UNIT_CHARS]
     chunks = text.split()
     if not chunks:
-        return [], []
-    if " ".join(chunks) != text:
-        words, starts = _split_spaced(text)
-        keys, is_word, cap, name = zip(*map(_WORD_INFO.__getitem__, words), strict=True)
-        return list(map(Token, words, keys, is_word, cap, name, starts)), list(keys)
+        return [], [], []
     if len(_CHUNKS) > MAX_CACHED_WORDS:
         _CHUNKS.clear()
     flat = list(chain.from_iterable(map(_CHUNKS.__getitem__, chunks)))
-    starts = list(accumulate(flat[1::6], initial=0))
-    starts.pop()
-    keys = flat[2::6]
-    tokens = list(map(Token, flat[0::6], keys, flat[3::6], flat[4::6], flat[5::6], starts))
-    return tokens, keys
+    if " ".join(chunks) == text:
+        starts = list(accumulate(flat[2::3], initial=0))
+        starts.pop()
+    else:
+        starts = _spaced_starts(text, chunks)
+    return flat[0::3], flat[1::3], starts
 
 
 class _ChunkCache(dict[str, tuple[object, ...]]):
-    """Per whitespace-free chunk: (token, step, key, is-a-word, capitalised, may-be-a-name)
-    for each of its tokens, flat (see ``tokenize_keyed``).  A letters-only chunk is one
-    word; the others are cut by ``_chunk_tokens``."""
+    """Per whitespace-free chunk: (token, key, step) for each of its tokens, flat (see
+    ``tokenize_keyed``).  A letters-only chunk is one word; the others are cut by
+    ``_chunk_tokens``."""
 
     def __missing__(self, chunk: str) -> tuple[object, ...]:
-        if chunk.isalpha():
-            info = self[chunk] = (chunk, len(chunk) + 1, *_WORD_INFO[chunk])
+        if chunk.isalpha():  # one word
+            word = Token(chunk, *_WORD_INFO[chunk], True, f" {chunk}")
+            info = self[chunk] = (word, word.key, len(chunk) + 1)
             return info
         parts = _chunk_tokens(chunk)
         steps = [*map(len, parts[:-1]), len(parts[-1]) + 1]
+        tokens = [
+            Token(part, *_WORD_INFO[part], k == 0, f" {part}" if k == 0 else part)
+            for k, part in enumerate(parts)
+        ]
         info = self[chunk] = tuple(
-            chain.from_iterable(
-                (part, step, *_WORD_INFO[part]) for part, step in zip(parts, steps, strict=True)
-            )
+            chain.from_iterable((t, t.key, step) for t, step in zip(tokens, steps, strict=True))
         )
         return info
 
@@ -168,31 +183,17 @@ def _chunk_tokens(chunk: str) -> list[str]:
 _EDGE_MARKS = ",.;:!?…\"'“”‘’«»()[]{}-–—/&%*+=<>"
 
 
-def _split_spaced(text: str) -> tuple[list[str], list[int]]:
-    """The tokens and starts of text with other whitespace than single spaces between chunks:
-    ``find`` gives each token's start (only whitespace lies between two tokens)."""
-    words: list[str] = []
+def _spaced_starts(text: str, chunks: list[str]) -> list[int]:
+    """The tokens' offsets in text with other whitespace than single spaces between chunks:
+    ``find`` gives each chunk's start (only whitespace lies between two chunks)."""
     starts: list[int] = []
-    add_word, add_start = words.append, starts.append
     find = text.find
-    start = 0
-    for chunk in text.split():
-        if chunk.isalpha():
-            start = find(chunk, start)
-            add_word(chunk)
-            add_start(start)
-            start += len(chunk)
-            continue
-        for word in _TOKEN.findall(chunk):
-            start = find(word, start)
-            if "." in word and word[:3] in ("TP.", "Tp.") and len(word) > 3:
-                words += [word[:2], "."]
-                starts += [start, start + 2]
-                word, start = word[3:], start + 3
-            add_word(word)
-            add_start(start)
-            start += len(word)
-    return words, starts
+    at = 0
+    for chunk in chunks:
+        at = find(chunk, at)
+        starts += accumulate(_CHUNKS[chunk][2:-3:3], initial=at)  # all steps but the last
+        at += len(chunk)
+    return starts
 
 
 @lru_cache(maxsize=16384)
@@ -201,8 +202,11 @@ def _key(word: str) -> str:
     return match_key(word)
 
 
-def _word_info(word: str) -> tuple[str, bool, bool, bool]:
-    """Key, is-a-word, capitalised, may-be-part-of-a-name of one word."""
+_WordInfo = tuple[str, bool, bool, bool, bool]
+
+
+def _word_info(word: str) -> _WordInfo:
+    """Key, is-a-word, capitalised, may-be-part-of-a-name, acronym of one word."""
     first = word[0]
     is_word = first.isalpha()
     cap = is_word and first.isupper()
@@ -210,14 +214,15 @@ def _word_info(word: str) -> tuple[str, bool, bool, bool]:
     name = cap and (
         len(letters) == 1 or not all(c.isupper() for c in letters) or bool(_INITIALS.match(word))
     )
-    return (match_key(word) if is_word else word), is_word, cap, name
+    acronym = is_word and not name and len(word) > 1 and word.isupper()
+    return (match_key(word) if is_word else word), is_word, cap, name, acronym
 
 
-class _WordInfoCache(dict[str, tuple[str, bool, bool, bool]]):
+class _WordInfoCache(dict[str, _WordInfo]):
     """``_word_info`` per distinct word: a plain dict look-up on a hit (cheaper than
     ``lru_cache``'s call); emptied when it grows past ``MAX_CACHED_WORDS``."""
 
-    def __missing__(self, word: str) -> tuple[str, bool, bool, bool]:
+    def __missing__(self, word: str) -> _WordInfo:
         if len(self) >= MAX_CACHED_WORDS:
             self.clear()
         info = self[word] = _word_info(word)
@@ -228,13 +233,16 @@ MAX_CACHED_WORDS = 65536
 _WORD_INFO = _WordInfoCache()
 
 
-def sentences(tokens: list[Token]) -> list[list[Token]]:
+def sentences(tokens: list[Token], keys: list[str] | None = None) -> list[list[Token]]:
     """Cut a paragraph's tokens into sentences (a dot after an initial is no boundary);
-    a "sentence" reaching ``MAX_SENTENCE_TOKENS`` tokens is cut there."""
+    a "sentence" reaching ``MAX_SENTENCE_TOKENS`` tokens is cut there.  ``keys``: the
+    tokens' keys, if at hand (a mark's key is the mark itself)."""
     result: list[list[Token]] = []
     start = 0  # first token of the current sentence
     n = len(tokens)
-    for i in [i for i, tok in enumerate(tokens) if tok.text in _SENTENCE_END]:
+    if keys is None:
+        keys = [t.key for t in tokens]
+    for i in list(compress(count(), map(_SENTENCE_END.__contains__, keys))):
         while i - start >= MAX_SENTENCE_TOKENS:
             result.append(tokens[start : start + MAX_SENTENCE_TOKENS])
             start += MAX_SENTENCE_TOKENS
@@ -265,11 +273,6 @@ def is_name_word(tok: Token) -> bool:
     return tok.name
 
 
-def _acronym(tok: Token) -> bool:
-    """An all-capitals word such as ``UBND``, ``GTVT``, ``MC``."""
-    return tok.word and len(tok.text) > 1 and not is_name_word(tok) and tok.text.isupper()
-
-
 _ALL_LISTS = (
     "compounds",
     "honorifics",
@@ -295,37 +298,36 @@ Head = tuple[int, str]  # (token index, label) of a tagged phrase's first token
 
 
 def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
-    """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place;
+    """Mark honorific, role, organisation-head, kinship and speech-verb phrases in place
+    (each of their tokens replaced by a tagged copy);
     return where each phrase starts, in order (what ``heads`` would find afterwards).
     ``keys``: the tokens' keys, if at hand."""
     heads: list[Head] = []
     if keys is None:
-        keys = [t.key for t in sent]
+        keys = list(map(_KEY, sent))
     skip_to = 0
     stopwords = gz.raw("stopwords")
-    longest = gz.longest_entries(_ALL_LISTS)
-    singles, pairs, firsts = _entry_starts()
+    singles, seconds, longest = _entry_starts()
     # Only where an entry of some list can start: a one-syllable entry, or the first two
     # syllables of a longer one (about one token in six; one in three is a first syllable).
     last = len(keys) - 1
-    for i in list(compress(count(), map(firsts.__contains__, keys))):
+    for i in list(compress(count(), map(seconds.__contains__, keys))):
         if i < skip_to:
             continue  # inside a phrase tagged already
-        if keys[i] not in singles and (i == last or (keys[i], keys[i + 1]) not in pairs):
+        key = keys[i]
+        if key not in singles and (i == last or keys[i + 1] not in seconds[key]):
             continue
-        tok = sent[i]
-        present, listed = _present(tuple(keys[i : i + longest[tok.key]]))
+        present, listed = _present(tuple(keys[i : i + longest[key]]))
         if not present:
             continue
+        tok = sent[i]
         if tok.cap and present.get("places", 0) >= 2:
             skip_to = i + present["places"]
             continue
-        at_start = i == 0 or sent[i - 1].text in _QUOTES or sent[i - 1].text in _DASHES
+        prev = sent[i - 1] if i else None
+        at_start = prev is None or prev.text in _OPENERS
         prev_cap = (
-            i > 1
-            and is_name_word(sent[i - 1])
-            and sent[i - 2].text not in _QUOTES
-            and sent[i - 1].text not in stopwords
+            i > 1 and prev.name and sent[i - 2].text not in _QUOTES and prev.text not in stopwords
         )
         best, best_len = "", 0
         for label, size in listed:
@@ -346,12 +348,26 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
             ):
                 best, best_len = "M", size
         if best_len:
-            tok.tag, tok.tag_len = best, best_len
+            sent[i] = _tagged(tok, best, best_len)
             for j in range(i + 1, i + best_len):
-                sent[j].tag = best + "+"
+                sent[j] = _tagged(sent[j], best + "+", 0)
             skip_to = i + best_len
             heads.append((i, best))
     return heads
+
+
+def _tagged(tok: Token, label: str, size: int) -> Token:
+    """``tok`` with the tag ``label`` (a phrase of ``size`` tokens starting here), cached."""
+    key = (tok.text, tok.spaced, label, size)
+    found = _TAGGED.get(key)
+    if found is None:
+        if len(_TAGGED) >= MAX_CACHED_WORDS:
+            _TAGGED.clear()
+        found = _TAGGED[key] = Token(*_FIELDS(tok), label, size)
+    return found
+
+
+_TAGGED: dict[tuple[str, bool, str, int], Token] = {}
 
 
 def heads(sent: list[Token]) -> list[Head]:
@@ -360,18 +376,19 @@ def heads(sent: list[Token]) -> list[Head]:
 
 
 @lru_cache(maxsize=1)
-def _entry_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
-    """The one-syllable entries of ``_ALL_LISTS``, the first two syllables of the
-    longer ones (where ``_present`` can find something), and all entries' first syllables."""
+def _entry_starts() -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, int]]:
+    """The one-syllable entries of ``_ALL_LISTS``; each entry's first syllable → the
+    second syllables of the longer entries starting with it (where ``_present`` can find
+    something: a single, or a first two syllables); and ``gz.longest_entries`` of the lists."""
     singles: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
+    seconds: dict[str, set[str]] = {}
     for name in _ALL_LISTS:
         for phrase in gz.phrases(name):
             if len(phrase) == 1:
                 singles.add(phrase[0])
-            else:
-                pairs.add(phrase[:2])
-    return frozenset(singles), frozenset(pairs), frozenset(singles | {p[0] for p in pairs})
+            seconds.setdefault(phrase[0], set()).update(phrase[1:2])
+    frozen = {first: frozenset(nexts) for first, nexts in seconds.items()}
+    return frozenset(singles), frozen, gz.longest_entries(_ALL_LISTS)
 
 
 @lru_cache(maxsize=65536)
@@ -393,7 +410,7 @@ def _allowed(
 ) -> bool:
     """Whether a gazetteer match at ``i`` is the head word it looks like in this context."""
     tok = sent[i]
-    if size > 1 and not tok.cap and any(t.cap for t in sent[i + 1 : i + size]):
+    if size > 1 and not tok.cap and any(map(_CAP, sent[i + 1 : i + size])):
         return False  # "miền trung Đoàn Hồng Trang" is no "trung đoàn"
     if label in ("H", "I", "N"):
         return True
@@ -403,7 +420,7 @@ def _allowed(
         if tok.text in ("Ông", "Bà"):
             return True
         return at_start
-    if _acronym(tok):
+    if tok.acronym:
         return True
     if size == 1:
         # "Trường", "Khoa", "Viện": a head only at the start of a capitalised phrase,
@@ -420,7 +437,7 @@ def _allowed(
 
 
 def _keys(sent: list[Token]) -> list[str]:
-    return [t.key for t in sent]
+    return list(map(_KEY, sent))
 
 
 def _clause_left(sent: list[Token], start: int, limit: int = 18) -> int:
@@ -428,7 +445,7 @@ def _clause_left(sent: list[Token], start: int, limit: int = 18) -> int:
     j = start
     while j > 0 and start - j < limit:
         prev = sent[j - 1]
-        if prev.text == ")" and j >= 3 and sent[j - 3].text == "(" and _acronym(sent[j - 2]):
+        if prev.text == ")" and j >= 3 and sent[j - 3].text == "(" and sent[j - 2].acronym:
             j -= 3  # "Quỹ Tiền tệ Quốc tế (IMF) Kristalina Georgieva"
             continue
         if not prev.word:
@@ -453,12 +470,7 @@ def _text(sent: list[Token], start: int, end: int) -> str:
     """The words of ``sent[start:end]`` joined back with their original spacing."""
     if start >= end:
         return ""
-    parts = [sent[start].text]
-    for k in range(start + 1, end):
-        if sent[k].start > sent[k - 1].end:
-            parts.append(" ")
-        parts.append(sent[k].text)
-    return "".join(parts).strip(" ,;-–—")
+    return (sent[start].text + "".join(map(_LEAD, sent[start + 1 : end]))).strip(" ,;-–—")
 
 
 def _is_surname(tok: Token) -> bool:
@@ -498,20 +510,20 @@ def find_mentions(
     next_i = 0
     org_end = -1
     # A name starts at a capitalised word that is not part of a tagged phrase.
-    for i in [k for k, t in enumerate(sent) if t.name and not t.tag]:
+    for i in [k for k in compress(count(), map(_NAME, sent)) if not sent[k].tag]:
         if i < next_i:
             continue  # inside the run (or the role after it) judged last
         tok = sent[i]
         if len(tok.text) == 1 and not _initial(sent, i) and not _ede_prefix(sent, i):
             continue
         j = i
-        while j < n and not sent[j].tag and (is_name_word(sent[j]) or _initial(sent, j)):
+        while j < n and not sent[j].tag and (sent[j].name or _initial(sent, j)):
             j += 1
             if j < n and sent[j].text == "." and _initial(sent, j - 1):
                 j += 1
         mention = _judge(sent, i, j)
         if mention and not mention.org and not mention.titled and org_end >= 0:
-            between = [t.key for t in sent[org_end : mention.first]]
+            between = list(map(_KEY, sent[org_end : mention.first]))
             # "các phố Lê Lợi, Nguyễn Huệ và Đồng Khởi": the list goes on naming streets
             mention.org = between in _LIST_SEPARATORS
         if mention and mention.org:
@@ -552,13 +564,13 @@ def _names_after_heads(sent: list[Token], tagged: list[Head]) -> list[tuple[str,
     found = []
     for i in [i for i, label in tagged if label == "O"]:
         k = i + max(sent[i].tag_len, 1)
-        while k < len(sent) and _acronym(sent[k]) and not sent[k].tag:
+        while k < len(sent) and sent[k].acronym and not sent[k].tag:
             k += 1
         j = k
         while j < len(sent) and sent[j].name and not sent[j].tag:
             j += 1
         if j > k:
-            found.append(tuple(t.key for t in sent[k:j]))
+            found.append(tuple(map(_KEY, sent[k:j])))
     return found
 
 
@@ -586,7 +598,7 @@ def _share_list_honorific(sent: list[Token], mentions: list[Mention], tagged: li
 
 
 def _listed(sent: list[Token], a: Mention, b: Mention) -> bool:
-    between = [t.key for t in sent[a.span_end : b.span_start]]
+    between = list(map(_KEY, sent[a.span_end : b.span_start]))
     return between in ([","], ["và"], ["-"], ["–"], ["hay"], ["hoặc"], ["cùng"])
 
 
@@ -614,21 +626,24 @@ def _initial(sent: list[Token], j: int) -> bool:
         and j + 1 < len(sent)
         and sent[j + 1].text == "."
         and j > 0
-        and is_name_word(sent[j - 1])
+        and sent[j - 1].name
     )
 
 
 def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     """Decide whether the capitalised run ``sent[i:j]`` names a person."""
-    run = [k for k in range(i, j) if sent[k].text != "."]
+    if j == i + 1:  # one word (the usual run)
+        run, keys = [i], [sent[i].key]
+    else:
+        run = [k for k in range(i, j) if sent[k].text != "."]
+        keys = [sent[k].key for k in run]
     while run:
-        run_keys = [sent[k].key for k in run]
-        size = gz.longest_match(run_keys, 0, "stopwords")
-        if not size or gz.longest_match(run_keys, 0, "places") > size:
+        size = gz.longest_match(keys, 0, "stopwords")
+        if not size or gz.longest_match(keys, 0, "places") > size:
             break  # "Nhật Bản Kishida Fumio": a place, not the word "Nhật"
-        if len(run) > 2 and _is_surname(sent[run[0]]) and run_keys[1] in _MIDDLE_NAMES:
+        if len(run) > 2 and _is_surname(sent[run[0]]) and keys[1] in _MIDDLE_NAMES:
             break  # "Vì Văn Thương": the family name Vì, not the conjunction
-        run = run[size:]
+        run, keys = run[size:], keys[size:]
     if not run:
         return None
     first = run[0]
@@ -640,7 +655,6 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     kin = _kin_phrase(sent, first)
     relational = bool(kin) and not honorific and kin not in _GROUPS
     addressed = bool(honorific) or bool(kin)
-    keys = [sent[k].key for k in run]
     place_len = gz.longest_match(keys, 0, "places")
     if place_len == len(run) and not honorific_title:
         if (
@@ -661,10 +675,17 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         cut = place_len if 0 < place_len < len(run) else 1
         run = run[cut:]  # "tay đấm người Ireland McGregor": a nationality, then the name
         place_len = 0
-    left = _clause_left(sent, first)
     adjacent_org = _adjacent_org(sent, first)
+    # "Đảng ủy Khối": decided as the branch below would, before the clause is searched
+    if (
+        adjacent_org
+        and not addressed
+        and not 3 <= len(run) <= MAX_NAME
+        and _split_name(run, sent) <= 0
+    ):
+        return _org_name(sent, run)
+    left = _clause_left(sent, first)
     role_at = _role_start(sent, left, first)
-    org_in_phrase = any(sent[k].tag == "O" for k in range(left, first))
     if adjacent_org and _holder_after_head(sent, run, role_at):
         adjacent_org = False  # "Chủ tịch UBND tỉnh Võ Quang Tuấn": the holder, not the unit
     if adjacent_org:
@@ -674,7 +695,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         run = run[max(pos, 0) :]
         if pos <= 0:
             role_at = None
-    elif org_in_phrase and role_at is None and not addressed:
+    elif role_at is None and not addressed and _org_in_phrase(sent, left, first):
         return _org_name(sent, run)
     if place_len and len(run) - place_len >= 2 and role_at is not None and not addressed:
         run = run[place_len:]  # "Tổng thống Mỹ Donald Trump"
@@ -739,7 +760,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         strong = True
     if not _name_like(words):
         return None  # "NutiFood", "GrowPLUS": brands, not names
-    if not honorific and all(_INITIALS.match(w.text) for w in words):
+    if not honorific and all(map(_INITIALS.match, map(_TEXT, words))):
         return None  # "nhà hàng T.P.": initials name a person only after "ông", "bà"…
     name = _text(sent, first, last)
     role, span_end = _role_after(sent, last)
@@ -803,7 +824,7 @@ def _kin_phrase(sent: list[Token], first: int) -> tuple[str, ...] | None:
         return None
     while k > 0 and sent[k].tag == "K+":
         k -= 1
-    return tuple(t.key for t in sent[k:first])
+    return tuple(map(_KEY, sent[k:first]))
 
 
 _FOREIGN_NAME = re.compile(
@@ -816,7 +837,7 @@ _ROLE_TAIL = gz.word_keys("cũng đã đang sẽ vừa mới còn vẫn đều")
 
 def _name_like(words: list[Token]) -> bool:
     """Each word is written like a name: ``Xuân``, ``McDermott``, ``H'Hen`` (not ``GrowPLUS``)."""
-    return all(_name_like_word(w.text) for w in words)
+    return all(map(_name_like_word, map(_TEXT, words)))
 
 
 @lru_cache(maxsize=16384)
@@ -906,7 +927,7 @@ def _sentence_case(sent: list[Token], k: int, role: str) -> str:
     if k > 0 and sent[k - 1].text not in _QUOTES or sent[k].tag != "R" or not role:
         return role
     size = sent[k].tag_len
-    form = gz.written("roles").get(tuple(t.key for t in sent[k : k + size]), "")
+    form = gz.written("roles").get(tuple(map(_KEY, sent[k : k + size])), "")
     return role[0].lower() + role[1:] if form[:1].islower() else role
 
 
@@ -934,7 +955,7 @@ def _official_before(sent: list[Token], first: int) -> bool:
         k -= 1
     if k < 0 or sent[k].tag != "R":
         return False
-    form = gz.written("roles").get(tuple(t.key for t in sent[k:first]), "")
+    form = gz.written("roles").get(tuple(map(_KEY, sent[k:first])), "")
     return form[:1].isupper()
 
 
@@ -1008,6 +1029,11 @@ def _adjacent_org(sent: list[Token], first: int) -> bool:
     while k > 0 and sent[k].tag == "O+":
         k -= 1
     return k >= 0 and sent[k].tag == "O"
+
+
+def _org_in_phrase(sent: list[Token], left: int, first: int) -> bool:
+    """An organisation head in the phrase before a name."""
+    return any(t.tag == "O" for t in sent[left:first])
 
 
 def _role_start(sent: list[Token], left: int, first: int) -> int | None:
@@ -1177,17 +1203,19 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
     return _text(sent, start, end) or None, end
 
 
-_DETAIL_STARTS = (
-    gz.phrase_key("trú tại"),
-    gz.phrase_key("trú ở"),
-    gz.phrase_key("ngụ tại"),
-    gz.phrase_key("ngụ ở"),
-    gz.phrase_key("quê ở"),
-    gz.phrase_key("sinh năm"),
-    gz.phrase_key("sống tại"),
-    gz.phrase_key("ở"),
-    gz.phrase_key("quê"),
-    gz.phrase_key("SN"),
+_DETAIL_STARTS = frozenset(
+    (
+        gz.phrase_key("trú tại"),
+        gz.phrase_key("trú ở"),
+        gz.phrase_key("ngụ tại"),
+        gz.phrase_key("ngụ ở"),
+        gz.phrase_key("quê ở"),
+        gz.phrase_key("sinh năm"),
+        gz.phrase_key("sống tại"),
+        gz.phrase_key("ở"),
+        gz.phrase_key("quê"),
+        gz.phrase_key("SN"),
+    )
 )
 _TUOI = gz.phrase_key("tuổi")
 
@@ -1211,8 +1239,8 @@ def _personal_detail(sent: list[Token], k: int) -> bool:
     """``, 45 tuổi,`` · ``, trú tại xã…,`` · ``, sinh năm 1990,``: an age or an address."""
     if k + 1 < len(sent) and sent[k].text[0].isdigit() and (sent[k + 1].key,) == _TUOI:
         return True
-    keys = tuple(t.key for t in sent[k : k + 2])
-    return any(keys[: len(start)] == start for start in _DETAIL_STARTS)
+    keys = tuple(map(_KEY, sent[k : k + 2]))
+    return keys[:1] in _DETAIL_STARTS or keys in _DETAIL_STARTS
 
 
 _FORMER = gz.word_keys("nguyên cựu")
@@ -1225,7 +1253,7 @@ _UNITS = frozenset(
 def _unit_follows(sent: list[Token], k: int) -> bool:
     """``…, xã Phúc Trạch``: an administrative unit with its name continues a role."""
     for size in (2, 1):
-        if tuple(t.key for t in sent[k : k + size]) in _UNITS:
+        if tuple(map(_KEY, sent[k : k + size])) in _UNITS:
             return k + size < len(sent) and sent[k + size].name and sent[k].tag == "O"
     return False
 

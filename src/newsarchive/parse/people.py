@@ -127,33 +127,36 @@ def _scan(
     role_events: list[tuple[tuple[int, int], int, str]] = []
     base = 0
     for u, text in enumerate(units):
-        tokens, all_keys = names.tokenize_keyed(text)
+        tokens, all_keys, all_starts = names.tokenize_keyed(text)
         at = 0
-        for sent in names.sentences(tokens):
+        for sent in names.sentences(tokens, all_keys):
             sentence_no += 1
             keys = all_keys[at : at + len(sent)]
+            starts = all_starts[at : at + len(sent)]  # offsets in the unit
             at += len(sent)
             tagged = names.tag(sent, keys)
             mentions = names.find_mentions(sent, org_names, tagged)
             facts = speech.sentence_speakers(sent, mentions, tagged)
             for idx, m in enumerate(mentions):
+                last = max(m.span_end, m.last) - 1
                 seen.append(
                     _Seen(
                         mention=m,
                         keys=tuple(t.key for t in sent[m.first : m.last] if t.word),
                         unit=u,
-                        offset=base + sent[m.first].start,
-                        span_offset=base + sent[min(m.span_start, m.first)].start,
-                        end_offset=base + sent[max(m.span_end, m.last) - 1].end,
+                        offset=base + starts[m.first],
+                        span_offset=base + starts[min(m.span_start, m.first)],
+                        end_offset=base + starts[last] + len(sent[last].text),
                         speaks=idx in facts.speaking,
                         sentence=sentence_no,
                     )
                 )
-            where = (u, base + sent[0].start)
+            where = (u, base + starts[0])
+            verb_at = base + starts[facts.verb]
             if facts.pronoun_speaks and not facts.speaking:
-                pronoun_events.append((where, base + facts.verb_at))
+                pronoun_events.append((where, verb_at))
             if facts.role_subject and not facts.speaking:
-                role_events.append((where, base + facts.verb_at, match_key(facts.role_subject)))
+                role_events.append((where, verb_at, match_key(facts.role_subject)))
         base += len(text) + 1
     # "Hòa Phát cho biết" after "Tập đoàn Hòa Phát": a name used for an organisation
     # elsewhere in the article is a person only where it has a title of its own.

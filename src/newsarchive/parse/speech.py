@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from newsarchive.parse import gazetteer as gz
 from newsarchive.parse.names import Head, Mention, Token, heads
 
+_KEY = attrgetter("key")
 MAX_GAP = 14  # tokens between a mention and its speech verb
 _PRONOUNS = gz.word_keys("ông bà anh chị em cô chú bác cụ người này ấy nam nữ bạn")
 _THEO = gz.phrase_key("theo")[0]
@@ -38,7 +40,7 @@ class SpeechFacts:
     speaking: set[int]
     pronoun_speaks: bool
     role_subject: str | None = None  # "Thủ tướng yêu cầu": the role that speaks
-    verb_at: int = 0  # character offset of that speech verb
+    verb: int = 0  # token index of the speech verb of a pronoun or role subject
 
 
 def sentence_speakers(
@@ -49,12 +51,11 @@ def sentence_speakers(
     speaking: set[int] = set()
     pronoun = False
     role_subject = None
-    verb_at = 0
+    verb = 0
     n = len(sent)
     if tagged is None:
         tagged = heads(sent)
     for v in [v for v, label in tagged if label == "V"]:
-        tok = sent[v]
         who = _subject_before(sent, mentions, v)
         if who is not None:
             speaking.update(who)
@@ -65,9 +66,9 @@ def sentence_speakers(
         else:
             kind = _pronoun_subject(sent, v)
             if kind == "pronoun":
-                pronoun, verb_at = True, tok.start
+                pronoun, verb = True, v
             elif kind:
-                role_subject, verb_at = kind, tok.start
+                role_subject, verb = kind, v
     for idx, m in enumerate(mentions):
         before = m.span_start - 1
         while before >= 0 and sent[before].tag in ("H", "H+", "K", "K+"):
@@ -85,13 +86,13 @@ def sentence_speakers(
             speaking.add(idx)
         if _answer_line(sent, m) or _after_quote(sent, mentions, idx):
             speaking.add(idx)
-    return SpeechFacts(speaking, pronoun, role_subject, verb_at)
+    return SpeechFacts(speaking, pronoun, role_subject, verb)
 
 
 def _speech_noun_before(sent: list[Token], mentions: list[Mention], idx: int) -> bool:
     """A speech noun or verb shortly before ``của X`` (``những bài diễn thuyết … của X``)."""
     stop = mentions[idx - 1].span_end if idx > 0 else 0
-    keys = [t.key for t in sent]
+    keys = list(map(_KEY, sent))
     start = mentions[idx].span_start - 2
     for k in range(start, max(stop, start - 12) - 1, -1):
         tok = sent[k]
@@ -199,14 +200,14 @@ def _is_object(sent: list[Token], m: Mention) -> bool:
 def _coordinated(sent: list[Token], a: Mention, b: Mention) -> bool:
     """``A, B và C cho biết`` · ``ông A và bà B cho biết``: people listed together share
     the verb (after a bare comma only a bare name continues the list)."""
-    between = [t.key for t in sent[a.span_end : b.span_start]]
+    between = list(map(_KEY, sent[a.span_end : b.span_start]))
     if between and between[-1] == _VA:
         return between in ([_VA], [",", _VA])  # "ông A và bà B cho biết"
     return b.span_start == b.first and between == [","]
 
 
 def _opening_speech(sent: list[Token]) -> int | None:
-    keys = [t.key for t in sent]
+    keys = list(map(_KEY, sent))
     for phrase in _SPEECH_SENTENCE_START:
         if tuple(keys[: len(phrase)]) == phrase:
             return len(phrase)

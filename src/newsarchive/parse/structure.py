@@ -28,7 +28,8 @@ MAX_CAPTION = 300
 _TERMINAL = (".", "!", "?", "…", '"', "”", "»", ":", ";", ")")
 _END_MARK = re.compile(r"\s*\.?\s*/\s*\.\s*$")  # "./." closing a Vietnamese article
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s|$)")
-_INVISIBLE = re.compile("[\u200b-\u200d\ufeff]")
+_INVISIBLE_MARKS = "\u200b\u200c\u200d\ufeff"  # zero-width characters, dropped
+_INVISIBLE = re.compile(f"[{_INVISIBLE_MARKS}]")
 _BODY_END = re.compile(r"(?:[.:…]|[^.]\.\.\.)[\"”’)\]]*$")
 # A caption's photo credit at its end: "… Ảnh: Ngọc Thành", "… (Ảnh: TTXVN)".
 _CAPTION_CREDIT = re.compile(
@@ -61,11 +62,19 @@ class _Line:
 
 def split_lines(text: str) -> list[_Line]:
     """Lines with whitespace collapsed; NBSP-only lines flagged as photo markers."""
+    if any(mark in text for mark in _INVISIBLE_MARKS):
+        text = _INVISIBLE.sub("", text)
     lines = []
-    for raw in _INVISIBLE.sub("", text).split("\n"):
-        clean = " ".join(raw.split())
+    for raw in text.split("\n"):
+        clean = raw if _collapsed(raw) else " ".join(raw.split())
         lines.append(_Line(clean, photo=not clean and "\u00a0" in raw))
     return lines
+
+
+def _collapsed(line: str) -> bool:
+    """``line`` is its own whitespace-collapsed form: no whitespace but single inner spaces
+    (every whitespace character but the space is unprintable)."""
+    return line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
 
 
 def word_count(text: str, limit: int = 50) -> int:
