@@ -16,6 +16,7 @@ from pathlib import Path
 
 from newsarchive.record import Image, Person, Record, Source
 from newsarchive.record.frontmatter import dump_record
+from newsarchive.record.model import default_slug
 from newsarchive.vi.text import slugify_vi
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_22c5eba558120c68.txt"
@@ -162,6 +163,33 @@ def generate(n: int, root: Path, scrapes: bool = True, records: bool = True,
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(dump_record(corpus.record(art, scrape_name(i))), encoding="utf-8")
             os.utime(path, (OLD_MTIME, OLD_MTIME))  # settled files, as in a real archive
+
+
+def extend(source: Path, n: int, content: Path, seed: int = 2024) -> int:
+    """Write ``n`` records under ``content``: the imported records under ``source`` as they
+    are, then copies of them (cycled) with the title and date of ``Corpus.article(i)`` —
+    records of the importer's shape (its ~13 ``people``, honorifics, source lines) without
+    importing ``n`` scrapes, which takes minutes.  Returns how many were written."""
+    corpus = Corpus(seed)
+    originals = sorted(source.rglob("*.md"))
+    written = 0
+    for i in range(n):
+        text = originals[i % len(originals)].read_text(encoding="utf-8")
+        if i < len(originals):
+            path = content / originals[i].relative_to(source)
+        else:
+            art = corpus.article(i)
+            title = art["title"].replace("'", "''")
+            text = re.sub(r"^title: .*$", f"title: '{title}'", text, count=1, flags=re.M)
+            slug = f"{default_slug(art['title'])}-{i}"
+            text = re.sub(r"^date: .*$", f"date: '{art['date'].isoformat()}'\nslug: {slug}",
+                          text, count=1, flags=re.M)
+            path = record_path(content, {"date": art["date"], "slug": slug})
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, (OLD_MTIME, OLD_MTIME))
+        written += 1
+    return written
 
 
 if __name__ == "__main__":

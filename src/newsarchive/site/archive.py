@@ -17,13 +17,14 @@ from newsarchive.vi.text import match_key
 _MIDNIGHT = dt.time(0, 0)
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     """A record placed in the site."""
 
     record: Record
     path: Path
     url: str
+    _sort_key: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def title(self) -> str:
@@ -37,10 +38,10 @@ class Article:
     def sort_key(self) -> tuple:
         """Newest first: date, then time, then URL for a stable order.  (Computed once: an
         article's record and URL do not change while the site is laid out.)"""
-        key = self.__dict__.get("_sort_key")
+        key = self._sort_key
         if key is None:
             record = self.record
-            key = self.__dict__["_sort_key"] = (record.date, record.time or _MIDNIGHT, self.url)
+            key = self._sort_key = (record.date, record.time or _MIDNIGHT, self.url)
         return key
 
 
@@ -50,7 +51,7 @@ class Appearance:
 
     article: Article
     role: str | None
-    quotes: list[str] = field(default_factory=list)  # what they said in this article
+    quotes: tuple[str, ...] = ()  # what they said in this article
 
 
 @dataclass
@@ -130,7 +131,7 @@ def build_archive(records: list[tuple[Path, Record]], identities: Identities) ->
             key = match_key(person.name)
             if quotes is None:
                 quotes = [(match_key(q.speaker), q.text) for q in article.record.quotes]
-            said = [text for speaker_key, text in quotes if speaker_key == key]
+            said = tuple(text for speaker_key, text in quotes if speaker_key == key)
             speaker.appearances.append(Appearance(article=article, role=person.role, quotes=said))
             links.setdefault(article.url, []).append((person, speaker))
     ordered = sorted(speakers.values(), key=lambda s: name_sort_key(s.name))

@@ -20,6 +20,7 @@ import gc
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable
@@ -35,6 +36,7 @@ from newsarchive.site.archive import Archive, build_archive
 from newsarchive.site.cache import (
     RecordCache,
     default_cache_dir,
+    drop_bodies,
     layout_keys,
     load_records_cached,
 )
@@ -206,9 +208,8 @@ def _affected(loaded: Loaded, prepared: Prepared, manifest: Manifest,
         if str(article.path) in quoting:
             keys.update("S" + speaker.id for _person, speaker in archive.speaker_links(article))
     deps = manifest.deps
-    empty: frozenset[str] = frozenset()
     return [i for i, job in enumerate(prepared.jobs)
-            if job.path not in deps or not keys.isdisjoint(deps.get(job.path, empty))]
+            if job.path not in deps or not keys.isdisjoint(deps[job.path])]
 
 
 def layout_site(loaded: Loaded) -> Prepared:
@@ -222,7 +223,7 @@ def layout_site(loaded: Loaded) -> Prepared:
             Job(
                 path=urls.output_path(page.url),
                 url=page.url,
-                root=urls.root_prefix(page.url),
+                root=sys.intern(urls.root_prefix(page.url)),  # a few distinct values
                 template=None if render is not None else page.template,
                 context=page.context,
                 render=render,
@@ -290,7 +291,7 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
     spec = RenderSpec(prepared.token, dataclasses.replace(options, executor=None))
     printer = prepared.printer()
 
-    deps: dict[str, frozenset[str]] = {}
+    deps: dict[str, tuple[str, ...]] = {}
 
     def fingerprint(job: Job) -> str:
         found = printer.job(prepared.site, job)
@@ -307,6 +308,7 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
     if has_manifest:
         prepared.manifest = manifest
         check = _affected(loaded, prepared, manifest, graph[1])
+        manifest.records = {}  # read only by _affected (~35 MB at N = 100,000)
         if check is None:
             check = list(range(len(prepared.jobs)))
         else:  # and any other page whose output file someone touched or removed
@@ -374,7 +376,13 @@ def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest:
             # page crosses a process boundary), fingerprinted here meanwhile
             pool = _executor(options, len(jobs), workers)
             written = engine.write(spec, indices, str(stage), pool, workers)
+            # forked workers have their own copies of the bodies kept in memory; this
+            # process only fingerprints (record digests, not bodies) from here on
+            forked = pool is not None
             for i, size, mtime in progress(written, desc="dựng trang", total=len(jobs)):
+                if forked:
+                    forked = False
+                    drop_bodies(article.record for article in prepared.archive.articles)
                 entries[jobs[i].path] = (fingerprint(jobs[i]), size, mtime)
         else:
             _full_remote(options, spec, jobs, fingerprint, workers, stage, entries)

@@ -16,15 +16,16 @@ import os
 import pickle
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from newsarchive.errors import NewsarchiveError
-from newsarchive.record import Record, load_record
+from newsarchive.record import Person, Record, load_record
 from newsarchive.record.frontmatter import FENCE, parse_record
 from newsarchive.site.content import find_record_files
 from newsarchive.vi.text import nfc
 
-CACHE_VERSION = 5  # 4: slotted Person/Quote/Image/Source; 5: layout keys
+CACHE_VERSION = 6  # 4: slotted Person/Quote/Image/Source; 5: layout keys; 6: in parts
 CACHE_DIR_NAME = ".newsarchive-cache"
 
 
@@ -55,18 +56,30 @@ def read_body(path: str | Path) -> str:
     return nfc(body + "\n" if body else "")
 
 
+# the bodies read last (an article page asks for its body ~3 times: summary, JSON-LD, text)
+RECENT_BODIES = 8
+_recent: dict[tuple[str, str], str] = {}
+
+
 class LazyBodyRecord(Record):
-    """A ``Record`` whose ``body`` is read from its file on each access."""
+    """A ``Record`` whose ``body`` is read from its file when asked for (the last few read
+    are remembered)."""
 
     @property  # type: ignore[override]
     def body(self) -> str:
         loaded = self.__dict__.get("_body")
         if loaded is not None:
             return loaded
-        path, expected = self.__dict__["_lazy_body"]
-        body = read_body(path)
-        if digest(body) != expected:
-            raise NewsarchiveError("record changed while the site was being built", path)
+        key = self.__dict__["_lazy_body"]
+        body = _recent.get(key)
+        if body is None:
+            path, expected = key
+            body = read_body(path)
+            if digest(body) != expected:
+                raise NewsarchiveError("record changed while the site was being built", path)
+            if len(_recent) >= RECENT_BODIES:
+                del _recent[next(iter(_recent))]
+            _recent[key] = body
         return body
 
     @body.setter
@@ -93,8 +106,27 @@ def drop_body(record: Record) -> int:
     return len(body) if body else 0
 
 
+def drop_bodies(records: Iterable[Record]) -> None:
+    """Let every kept body go (they are read back from their files when asked for)."""
+    for record in records:
+        record.__dict__.pop("_body", None)
+
+
+# entries pickled per part: pickle's memo (an entry for every object pickled) stays the
+# size of one part plus the shared objects (~200 MB for all of N = 100,000 at once)
+CACHE_PART = 20_000
+
+
 class RecordCache:
-    """``records.pickle``: path → (size, mtime_ns, record digest, lazy record)."""
+    """``records.pickle``: path → (size, mtime_ns, record digest, lazy record).
+
+    The file is a sequence of pickles from one pickler: ``(version, parts, shared)`` (the
+    people and recurring strings that records share), then ``parts`` dicts of at most
+    ``CACHE_PART`` entries.  With more than one part, each is pickled with the memo reset
+    to what ``shared`` left in it, in protocol 3, whose memo indices are explicit (4 and 5
+    number memo entries implicitly), so one unpickler reading on resolves references to
+    ``shared`` in every part.  Protocol 3 loads ~30% slower, so a cache of one part keeps
+    protocol 5 (and needs no ``shared``)."""
 
     def __init__(self, folder: Path | None, read: bool = True):
         """``folder`` None: no cache at all; ``read`` False: start empty (a cold build) but
@@ -105,9 +137,13 @@ class RecordCache:
         if read and self.file is not None and self.file.is_file():
             try:
                 with self.file.open("rb") as handle:
-                    version, entries = pickle.load(handle)
-                if version == CACHE_VERSION:
-                    self.entries = entries
+                    unpickler = pickle.Unpickler(handle)
+                    head = unpickler.load()
+                    if head[0] == CACHE_VERSION:
+                        entries: dict[str, tuple[int, int, str, Record]] = {}
+                        for _ in range(head[1]):
+                            entries.update(unpickler.load())
+                        self.entries = entries
             except Exception:  # a damaged cache is only a slower build
                 self.entries = {}
 
@@ -126,14 +162,44 @@ class RecordCache:
             body = entry[3].__dict__.pop("_body", None)
             if body is not None:
                 kept[key] = body
+        items = list(self.entries.items())
+        parts = [dict(items[i : i + CACHE_PART]) for i in range(0, len(items), CACHE_PART)]
         try:
             with tmp.open("wb") as handle:
-                pickle.dump((CACHE_VERSION, self.entries), handle,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+                if len(parts) <= 1:
+                    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickler.dump((CACHE_VERSION, len(parts), None))
+                    for part in parts:
+                        pickler.dump(part)
+                else:
+                    pickler = pickle.Pickler(handle, protocol=3)
+                    pickler.dump((CACHE_VERSION, len(parts), _shared_objects(self.entries)))
+                    shared = pickler.memo.copy()
+                    for part in parts:
+                        pickler.memo = shared
+                        pickler.dump(part)
         finally:
             for key, body in kept.items():
                 self.entries[key][3].__dict__["_body"] = body
         os.replace(tmp, self.file)
+
+
+def _shared_objects(entries: dict[str, tuple[int, int, str, Record]]) -> tuple[list, list]:
+    """The people (``Person`` objects) and strings (authors, credits, import times and
+    date lines) that appear in more than one record, each once."""
+    people: dict[int, Person] = {}
+    strings: set[str] = set()
+    for entry in entries.values():
+        record = entry[3]
+        for person in (*record.speakers, *record.people):
+            people[id(person)] = person
+        strings.update(record.authors)
+        if record.credit:
+            strings.add(record.credit)
+        if record.source is not None:
+            strings.add(record.source.imported or "")
+            strings.add(record.source.date_line or "")
+    return list(people.values()), sorted(strings)
 
 
 def parse_file(path: Path) -> tuple[str, Record] | NewsarchiveError:
@@ -180,24 +246,55 @@ def layout_keys(record: Record) -> tuple[bytes, str]:
 _PERSON_FIELDS = ("name", "role", "id", "honorific")
 
 
+# one Person object per (name, role, id, honorific) seen, shared by every record naming
+# them (records are not changed once parsed)
+_PEOPLE: dict[tuple[str | None, ...], Person] = {}
+
+
 def _intern(record: Record) -> Record:
-    """Share the strings that recur across records (people's names, roles, honorifics;
-    authors; credits): an imported archive names the same people thousands of times, and
-    shared strings also pickle once in the record cache.  ~45% less memory for records."""
+    """Share what recurs across records: an imported archive names the same people (name,
+    role, honorific) thousands of times, so equal people are one ``Person`` object, and
+    authors, credits and the import's time and date line are shared strings.  Shared
+    objects also pickle once in the record cache."""
     intern = sys.intern
-    for person in (*record.speakers, *record.people):  # slotted: no __dict__
-        for key in _PERSON_FIELDS:
-            value = getattr(person, key)
-            if type(value) is str:
-                setattr(person, key, intern(value))
+    people = _PEOPLE
+    for key in ("speakers", "people"):
+        shared = []
+        for person in getattr(record, key):
+            fields = tuple(getattr(person, name) for name in _PERSON_FIELDS)
+            found = people.get(fields)
+            if found is None:
+                for name, value in zip(_PERSON_FIELDS, fields, strict=True):
+                    if type(value) is str:
+                        setattr(person, name, intern(value))
+                found = people[fields] = person
+            shared.append(found)
+        setattr(record, key, shared)
     record.authors = [intern(a) for a in record.authors]
     if record.credit:
         record.credit = intern(record.credit)
+    source = record.source
+    if source is not None:
+        if source.imported:
+            source.imported = intern(source.imported)
+        if source.date_line:
+            source.date_line = intern(source.date_line)
     return record
 
 
-def _parse_chunk(paths: list[Path]) -> list[tuple[str, Record] | NewsarchiveError]:
-    return [parse_file(path) for path in paths]
+def _parse_chunk(paths: list[Path], budget: int
+                 ) -> list[tuple[str, Record] | NewsarchiveError]:
+    """Parse ``paths``, keeping bodies in memory up to ``budget`` characters (in a worker,
+    the others are dropped before the records are sent back: never all bodies at once)."""
+    out = [parse_file(path) for path in paths]
+    for outcome in out:
+        if not isinstance(outcome, NewsarchiveError):
+            kept = len(outcome[1].__dict__.get("_body") or "")
+            if budget >= kept:
+                budget -= kept
+            else:
+                drop_body(outcome[1])
+    return out
 
 
 # parsing fans out to worker processes when at least this many records changed
@@ -234,16 +331,6 @@ def load_records_cached(
         for outcome in parsed.values():
             if not isinstance(outcome, NewsarchiveError):
                 _intern(outcome[1])
-    # freshly parsed bodies stay in memory (the render needs them soon) up to a budget;
-    # beyond it they are read back from their files when their page is rendered
-    budget = BODY_BUDGET_CHARS
-    for outcome in parsed.values():
-        if not isinstance(outcome, NewsarchiveError):
-            kept = len(outcome[1].__dict__.get("_body") or "")
-            if budget >= kept:
-                budget -= kept
-            else:
-                drop_body(outcome[1])
 
     records: list[tuple[Path, Record]] = []
     problems: list[NewsarchiveError] = []
@@ -262,6 +349,9 @@ def load_records_cached(
             if stat is not None and stat.st_mtime_ns < fresh:  # racy-git rule
                 cache.entries[key] = (stat.st_size, stat.st_mtime_ns, record_hash, record)
                 cache.dirty = True
+        lazy = record.__dict__.get("_lazy_body")
+        if lazy is not None and lazy[0] is not key and lazy[0] == key:
+            record.__dict__["_lazy_body"] = (key, lazy[1])  # one string for the path, not two
         seen.add(key)
         if record.draft and not include_drafts:
             continue
@@ -272,11 +362,15 @@ def load_records_cached(
 
 
 def _parse_all(paths: list[Path], jobs: int) -> list[tuple[str, Record] | NewsarchiveError]:
+    """Freshly parsed bodies stay in memory (the render needs them soon) up to
+    ``BODY_BUDGET_CHARS`` in all; beyond it they are read back from their files when their
+    page is rendered."""
     if jobs <= 1 or len(paths) < PARALLEL_MIN_RECORDS:
-        return _parse_chunk(paths)
+        return _parse_chunk(paths, BODY_BUDGET_CHARS)
     from newsarchive.site.engine import local_pool
 
     size = max(50, len(paths) // (jobs * 4))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    budgets = [BODY_BUDGET_CHARS // len(chunks)] * len(chunks)
     with local_pool(jobs) as pool:
-        return [item for chunk in pool.map(_parse_chunk, chunks) for item in chunk]
+        return [item for chunk in pool.map(_parse_chunk, chunks, budgets) for item in chunk]

@@ -32,7 +32,7 @@ _MADE: set[str] = set()  # folders this process has made in staging folders
 Written = tuple[int, int, int]  # index, size, mtime_ns
 
 
-@dataclass
+@dataclass(slots=True)
 class Job:
     """One output file: rendered from ``template`` with ``context``, or a fixed ``body``."""
 
@@ -125,13 +125,13 @@ def _unpack(results: list[Any]) -> list[Any]:
 
 
 def stale_chunk(spec: RenderSpec, indices: list[int]
-                ) -> list[tuple[int, str | None, frozenset[str]]]:
+                ) -> list[tuple[int, str | None, tuple[str, ...]]]:
     """``(index, fingerprint, dependencies)`` of the jobs at ``indices``; the fingerprint
     is None when the output file is what the last build's manifest says it should be."""
     prepared = _prepared(spec)
     printer = prepared.printer()
     manifest = prepared.manifest
-    out: list[tuple[int, str | None, frozenset[str]]] = []
+    out: list[tuple[int, str | None, tuple[str, ...]]] = []
     for i in indices:
         job = prepared.jobs[i]
         fingerprint = printer.job(prepared.site, job)
@@ -141,7 +141,7 @@ def stale_chunk(spec: RenderSpec, indices: list[int]
 
 
 def find_stale(spec: RenderSpec, indices: list[int], pool: Executor | None, workers: int
-               ) -> tuple[dict[int, str], dict[int, frozenset[str]]]:
+               ) -> tuple[dict[int, str], dict[int, tuple[str, ...]]]:
     """Fingerprint the jobs at ``indices`` and check them against the manifest, on
     ``pool`` if given: the stale ones' fingerprints, and every checked job's dependencies."""
     if pool is None:
@@ -151,7 +151,7 @@ def find_stale(spec: RenderSpec, indices: list[int], pool: Executor | None, work
         chunks = [indices[i : i + size] for i in range(0, len(indices), size)]
         parts = list(pool.map(stale_chunk, [spec] * len(chunks), chunks))
     stale: dict[int, str] = {}
-    deps: dict[int, frozenset[str]] = {}
+    deps: dict[int, tuple[str, ...]] = {}
     for part in parts:
         for i, fingerprint, found in part:
             if fingerprint is not None:

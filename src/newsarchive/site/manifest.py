@@ -29,9 +29,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsarchive.site.archive import Appearance, Article, Speaker
+from newsarchive.site.archive import Article, Speaker
 
-MANIFEST_VERSION = 3
+MANIFEST_VERSION = 4  # 4: dependencies as tuples
+
+Deps = tuple[str, ...]  # what a page or shared object depends on ("R" + digest, "S" + id)
 
 
 def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
@@ -72,7 +74,6 @@ _PRIMITIVE = (type(None), bool, int, float)
 # pickled as they are; every other object is first offered to ``Fingerprinter.persistent``
 _PLAIN = frozenset({str, int, float, bool, type(None), tuple, list, dict, bytes,
                     dt.date, dt.time, dt.datetime})
-_MEMO_TYPES = frozenset({Appearance})
 
 
 class _ContextPickler(pickle.Pickler):
@@ -89,8 +90,9 @@ class _ContextPickler(pickle.Pickler):
 
 class Fingerprinter:
     """Digests of page data.  The context is serialised to one token list per page and
-    hashed once; shared objects (articles, speakers, appearances, records) are digested once
-    per build and stand in the list as their digest."""
+    hashed once; shared objects (articles, speakers, records) are digested once per build
+    and stand in the list as their digest.  (An ``Appearance`` is on one page only, so it
+    is pickled as it is: memoising the ~2 per article cost ~55 MB at N = 100,000.)"""
 
     def __init__(self, engine: bytes, record_digests: dict[int, str]):
         self.engine = engine.hex()
@@ -100,10 +102,12 @@ class Fingerprinter:
         self._fields: dict[type, tuple[str, ...]] = {}
         self._key = engine[:16]
         # dependencies: which records ("R" + digest) and speakers ("S" + id) a page's data
-        # reaches, gathered while it is fingerprinted (see ``page_deps``)
-        self._deps: dict[int, frozenset[str]] = {}
+        # reaches, gathered while it is fingerprinted; kept as tuples of interned strings
+        # (a frozenset of one costs 216 bytes, a tuple 48), equal ones shared
+        self._deps: dict[int, Deps] = {}
+        self._shared_deps: dict[Deps, Deps] = {}
         self._stack: list[set[str]] = []
-        self.last_deps: frozenset[str] = frozenset()
+        self.last_deps: Deps = ()
 
     def persistent(self, obj: Any) -> str | None:
         """The digest standing for a shared object inside a pickled context, else None."""
@@ -112,7 +116,6 @@ class Fingerprinter:
             key in self._memo
             or key in self.record_digests
             or isinstance(obj, Article | Speaker | set | frozenset)
-            or type(obj) in _MEMO_TYPES
         ):
             return self._shared(obj)
         return None
@@ -134,7 +137,7 @@ class Fingerprinter:
             h = hashlib.blake2b(buffer.getbuffer(), digest_size=16, key=self._key)
             return h.hexdigest()
         finally:
-            self.last_deps = frozenset(self._stack[0])
+            self.last_deps = tuple(self._stack[0])
             self._stack = []
 
     def _record(self, key: int) -> str:
@@ -238,7 +241,8 @@ class Fingerprinter:
                 out.append(repr(obj))
         finally:
             self._active.discard(key)
-            deps = frozenset(self._stack.pop())
+            deps = tuple(self._stack.pop())
+            deps = self._shared_deps.setdefault(deps, deps)
         if self._stack:
             self._stack[-1].update(deps)
         value = "#" + _digest_tokens(out)
@@ -267,7 +271,7 @@ class Manifest:
         # each page depends on (``Fingerprinter.last_deps``)
         self.structure = ""
         self.records: dict[str, tuple[str, str]] = {}  # path → (bytes digest, quotes digest)
-        self.deps: dict[str, frozenset[str]] = {}
+        self.deps: dict[str, Deps] = {}
 
     @classmethod
     def for_output(cls, cache_dir: Path | None, output: Path) -> Manifest:
@@ -319,7 +323,7 @@ class Manifest:
 
     def save(self, files: dict[str, tuple[str, int, int]], token: str, pages: int,
              articles: int,
-             graph: tuple[str, dict[str, tuple[str, str]], dict[str, frozenset[str]]]
+             graph: tuple[str, dict[str, tuple[str, str]], dict[str, Deps]]
              = ("", {}, {})) -> None:
         """Write the manifest; ``graph`` is (structure, record digests, page deps)."""
         if self.file is None:
