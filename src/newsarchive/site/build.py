@@ -133,6 +133,14 @@ class Loaded:
     token: str  # same token, same output
     structure: str = ""  # same structure: the same pages, fed by the same records
     cache: Path | None = None  # the cache folder (compiled templates), if caches are saved
+    record_cache: RecordCache | None = None  # its saving is left to the build (see below)
+
+    def save_record_cache(self) -> None:
+        """Save the record cache if loading changed it.  A build does this once its render
+        workers are forked (this process then only fingerprints), so that pickling the
+        archive (~0.5 s at 10,000 records) is off the critical path."""
+        if self.record_cache is not None:
+            self.record_cache.save_pending()
 
 
 def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = True
@@ -140,8 +148,10 @@ def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = 
     """Load the records (through the record cache) and digest all the build's inputs."""
     cache = RecordCache(cache_dir(options) if save_cache else None, read=use_cache)
     workers = (options.jobs or engine.default_jobs()) if options.executor is None else 1
-    records, problems, digests = load_records_cached(options.content, cache, jobs=workers)
+    records, problems, digests = load_records_cached(options.content, cache, jobs=workers,
+                                                     save=False)
     if problems and not options.keep_going:
+        cache.save_pending()  # the good records are parsed: keep them for the next try
         raise BuildFailed(problems)
     people, records = people_for_build(options.people, records, problems, options.keep_going)
     template_dirs = [*options.template_dirs, theme_dir("templates")]
@@ -162,7 +172,7 @@ def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = 
         shape.update(_shape(path, record))
     return Loaded(records, problems, people, options.per_page, digests, template_dirs, site,
                   base_url, static, engine_hash, token.hexdigest(), shape.hexdigest(),
-                  cache_dir(options) if save_cache else None)
+                  cache_dir(options) if save_cache else None, cache)
 
 
 def _shape(path: Path, record: Any) -> bytes:
@@ -238,7 +248,9 @@ def prepare_site(
     options: BuildOptions, use_cache: bool = True, save_cache: bool = True
 ) -> Prepared:
     """Load the records, lay out the archive and list every output file to make."""
-    return layout_site(load_site(options, use_cache, save_cache))
+    loaded = load_site(options, use_cache, save_cache)
+    loaded.save_record_cache()
+    return layout_site(loaded)
 
 
 def _static_jobs(folders: list[Path]) -> list[Job]:
@@ -266,8 +278,11 @@ def build_site(options: BuildOptions) -> BuildResult:
         gc.freeze()
         if enabled:
             gc.enable()
-        with output_lock(options.output):
-            return _build(options, loaded)
+        try:
+            with output_lock(options.output):
+                return _build(options, loaded)
+        finally:  # if the build did not already (a no-op then)
+            loaded.save_record_cache()
     finally:
         gc.unfreeze()
         if enabled:
@@ -326,7 +341,8 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
             _incremental(options, prepared, spec, manifest, fingerprints, stale, workers,
                          result, graph)
             return result
-    _full(options, prepared, spec, manifest, fingerprint, workers, result, graph)
+    _full(options, prepared, spec, manifest, fingerprint, workers, result, graph,
+          loaded.save_record_cache)
     return result
 
 
@@ -364,8 +380,11 @@ def _executor(options: BuildOptions, count: int, workers: int) -> Any:
 
 
 def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest: Manifest,
-          fingerprint: Callable[[Job], str], workers: int, result: BuildResult, graph: tuple
-          ) -> None:
+          fingerprint: Callable[[Job], str], workers: int, result: BuildResult, graph: tuple,
+          when_rendering: Callable[[], None]) -> None:
+    """Render every page into a staging folder that replaces the output at the end.
+    ``when_rendering`` is called once the rendering is under way (on forked workers, this
+    process then has time to spare)."""
     jobs = prepared.jobs
     entries: dict[str, tuple[str, int, int]] = {}
     indices = list(range(len(jobs)))
@@ -383,6 +402,7 @@ def _full(options: BuildOptions, prepared: Prepared, spec: RenderSpec, manifest:
                 if forked:
                     forked = False
                     drop_bodies(article.record for article in prepared.archive.articles)
+                    when_rendering()
                 entries[jobs[i].path] = (fingerprint(jobs[i]), size, mtime)
         else:
             _full_remote(options, spec, jobs, fingerprint, workers, stage, entries)

@@ -134,6 +134,7 @@ class RecordCache:
         self.file = folder / "records.pickle" if folder else None
         self.entries: dict[str, tuple[int, int, str, Record]] = {}
         self.dirty = False
+        self.pending: set[str] | None = None  # records seen, to save (``save_pending``)
         if read and self.file is not None and self.file.is_file():
             try:
                 with self.file.open("rb") as handle:
@@ -146,6 +147,12 @@ class RecordCache:
                         self.entries = entries
             except Exception:  # a damaged cache is only a slower build
                 self.entries = {}
+
+    def save_pending(self) -> None:
+        """Save what ``load_records_cached`` left to save, if anything (once)."""
+        if self.pending is not None:
+            seen, self.pending = self.pending, None
+            self.save(seen)
 
     def save(self, seen: set[str]) -> None:
         if self.file is None:
@@ -304,11 +311,12 @@ BODY_BUDGET_CHARS = 64_000_000
 
 
 def load_records_cached(
-    content_dir: Path, cache: RecordCache, include_drafts: bool = False, jobs: int = 1
+    content_dir: Path, cache: RecordCache, include_drafts: bool = False, jobs: int = 1,
+    save: bool = True,
 ) -> tuple[list[tuple[Path, Record]], list[NewsarchiveError], dict[int, str]]:
     """Like ``content.load_records`` (same records, same order, same problems) but reusing
     the cache, parsing on ``jobs`` processes; also returns each record's digest keyed by
-    ``id(record)``."""
+    ``id(record)``.  With ``save`` False the cache is saved later, by ``save_pending``."""
     if not content_dir.is_dir():
         raise NewsarchiveError("content folder not found", content_dir)
     # a file modified in the last 2 s could change again within the same mtime tick and keep
@@ -357,7 +365,9 @@ def load_records_cached(
             continue
         digests[id(record)] = record_hash
         records.append((path, record))
-    cache.save(seen)
+    cache.pending = seen
+    if save:
+        cache.save_pending()
     return records, problems, digests
 
 
