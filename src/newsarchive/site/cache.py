@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from newsarchive.errors import NewsarchiveError
 from newsarchive.record import Person, Record, load_record
@@ -25,8 +26,12 @@ from newsarchive.record.frontmatter import FENCE, parse_record
 from newsarchive.site.content import find_record_files
 from newsarchive.vi.text import nfc
 
-CACHE_VERSION = 6  # 4: slotted Person/Quote/Image/Source; 5: layout keys; 6: in parts
+CACHE_VERSION = 7  # 4: slotted Person/Quote/Image/Source; 5: layout keys; 6: in parts;
+# 7: a generation, and a journal of later changes
 CACHE_DIR_NAME = ".newsarchive-cache"
+# changed records noted in the journal rather than rewriting the cache: up to this many, or
+# a twentieth of the cache
+JOURNAL_MIN = 200
 
 
 def digest(data: bytes | str) -> str:
@@ -132,9 +137,14 @@ class RecordCache:
         """``folder`` None: no cache at all; ``read`` False: start empty (a cold build) but
         save what was parsed, for the next build."""
         self.file = folder / "records.pickle" if folder else None
+        self.journal = folder / "records-journal.pickle" if folder else None
         self.entries: dict[str, tuple[int, int, str, Record]] = {}
         self.dirty = False
         self.pending: set[str] | None = None  # records seen, to save (``save_pending``)
+        self.generation = ""  # of the main file, which a journal must name to apply
+        # the journal's entries (None: removed), and this build's changes besides them
+        self.logged: dict[str, tuple[int, int, str, Record] | None] = {}
+        self.changes: dict[str, tuple[int, int, str, Record] | None] = {}
         if read and self.file is not None and self.file.is_file():
             try:
                 with self.file.open("rb") as handle:
@@ -145,8 +155,35 @@ class RecordCache:
                         for _ in range(head[1]):
                             entries.update(unpickler.load())
                         self.entries = entries
+                        self.generation = head[3]
             except Exception:  # a damaged cache is only a slower build
                 self.entries = {}
+            self._read_journal()
+
+    def _read_journal(self) -> None:
+        """Apply the journal of the main file's generation, if there is one.  Its entries
+        are checked against the files' size and mtime like any other, so even a stale
+        journal could only make a record be parsed again."""
+        if self.journal is None or not self.generation or not self.journal.is_file():
+            return
+        try:
+            with self.journal.open("rb") as handle:
+                version, generation, logged = pickle.load(handle)
+        except Exception:
+            return
+        if version != CACHE_VERSION or generation != self.generation:
+            return
+        self.logged = logged
+        for key, entry in logged.items():
+            if entry is None:
+                self.entries.pop(key, None)
+            else:
+                self.entries[key] = entry
+
+    def put(self, key: str, entry: tuple[int, int, str, Record]) -> None:
+        self.entries[key] = entry
+        self.changes[key] = entry
+        self.dirty = True
 
     def save_pending(self) -> None:
         """Save what ``load_records_cached`` left to save, if anything (once)."""
@@ -157,30 +194,42 @@ class RecordCache:
     def save(self, seen: set[str]) -> None:
         if self.file is None:
             return
-        if any(key not in seen for key in self.entries):  # records that are gone
+        gone = [key for key in self.entries if key not in seen]
+        if gone:  # records that are gone
             self.entries = {k: v for k, v in self.entries.items() if k in seen}
+            self.changes.update(dict.fromkeys(gone))
             self.dirty = True
         if not self.dirty:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
+        logged = {**self.logged, **self.changes}
+        if self.generation and len(logged) <= max(JOURNAL_MIN, len(self.entries) // 20):
+            # a few records changed: note them in the journal instead of pickling the
+            # whole archive again (~2 s at 100,000 records)
+            self._write(self.journal, (CACHE_VERSION, self.generation, logged))
+            self.logged, self.changes, self.dirty = logged, {}, False
+            return
+        self.generation = os.urandom(8).hex()
         tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
         kept = {}  # bodies are never cached: take them out while pickling
         for key, entry in self.entries.items():
             body = entry[3].__dict__.pop("_body", None)
             if body is not None:
                 kept[key] = body
+        self.logged, self.changes, self.dirty = {}, {}, False
         items = list(self.entries.items())
         parts = [dict(items[i : i + CACHE_PART]) for i in range(0, len(items), CACHE_PART)]
         try:
             with tmp.open("wb") as handle:
                 if len(parts) <= 1:
                     pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
-                    pickler.dump((CACHE_VERSION, len(parts), None))
+                    pickler.dump((CACHE_VERSION, len(parts), None, self.generation))
                     for part in parts:
                         pickler.dump(part)
                 else:
                     pickler = pickle.Pickler(handle, protocol=3)
-                    pickler.dump((CACHE_VERSION, len(parts), _shared_objects(self.entries)))
+                    pickler.dump((CACHE_VERSION, len(parts), _shared_objects(self.entries),
+                                  self.generation))
                     shared = pickler.memo.copy()
                     for part in parts:
                         pickler.memo = shared
@@ -189,6 +238,24 @@ class RecordCache:
             for key, body in kept.items():
                 self.entries[key][3].__dict__["_body"] = body
         os.replace(tmp, self.file)
+        if self.journal is not None:  # it named the previous generation
+            self.journal.unlink(missing_ok=True)
+
+    def _write(self, target: Path, data: Any) -> None:
+        """Pickle ``data`` to ``target`` atomically, bodies left out."""
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        kept = []
+        for entry in data[2].values():
+            body = entry[3].__dict__.pop("_body", None) if entry is not None else None
+            if body is not None:
+                kept.append((entry[3], body))
+        try:
+            with tmp.open("wb") as handle:
+                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            for record, body in kept:
+                record.__dict__["_body"] = body
+        os.replace(tmp, target)
 
 
 def _shared_objects(entries: dict[str, tuple[int, int, str, Record]]) -> tuple[list, list]:
@@ -355,8 +422,7 @@ def load_records_cached(
                 continue
             record_hash, record = outcome
             if stat is not None and stat.st_mtime_ns < fresh:  # racy-git rule
-                cache.entries[key] = (stat.st_size, stat.st_mtime_ns, record_hash, record)
-                cache.dirty = True
+                cache.put(key, (stat.st_size, stat.st_mtime_ns, record_hash, record))
         lazy = record.__dict__.get("_lazy_body")
         if lazy is not None and lazy[0] is not key and lazy[0] == key:
             record.__dict__["_lazy_body"] = (key, lazy[1])  # one string for the path, not two
