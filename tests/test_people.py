@@ -91,6 +91,18 @@ def test_role_before_name_with_long_organisation() -> None:
     assert names(result.speakers) == ["Lại Xuân Lâm"]
 
 
+def test_youth_union_in_a_role_is_not_a_person() -> None:
+    # "Đoàn" is also a surname and "Thanh" a given name: "Đoàn Thanh niên" read as a
+    # person "Đoàn Thanh" cut the role short (seen in the benchmark's generated corpus)
+    text = (
+        "Phát biểu tại hội nghị, đồng chí Võ Văn Bình, Bí thư Đoàn Thanh niên Khối "
+        "khẳng định: công tác dân vận là nhiệm vụ quan trọng."
+    )
+    result = extract_people([text], [], [])
+    assert roles(result.people) == {"Võ Văn Bình": "Bí thư Đoàn Thanh niên Khối"}
+    assert names(result.speakers) == ["Võ Văn Bình"]
+
+
 def test_name_dash_role_and_name_in_brackets() -> None:
     result = extract_people(
         [
