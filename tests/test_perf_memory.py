@@ -97,12 +97,27 @@ def test_a_lazy_body_is_read_once_per_page(tmp_path: Path,
     records, _, _ = load_records_cached(content, RecordCache(None))
     reads: list[str] = []
 
-    def counting(path: str | Path) -> str:
+    def counting(path: str | Path, expected: str | None = None) -> str:
         reads.append(str(path))
-        return read_body(path)
+        return read_body(path, expected)
 
     monkeypatch.setattr(cache, "read_body", counting)
     cache.drop_bodies(r for _, r in records)
     record = records[0][1]
     assert record.body is record.body is record.body
     assert len(reads) == 1
+
+
+def test_a_record_changed_after_loading_is_an_error_not_a_wrong_page(tmp_path: Path) -> None:
+    from newsarchive.errors import NewsarchiveError
+
+    content = tmp_path / "content"
+    content.mkdir()
+    paths = write_records(content, 2)
+    records, _, _ = load_records_cached(content, RecordCache(None))
+    cache.drop_bodies(r for _, r in records)
+    assert records[1][1].body == read_body(paths[1])  # unchanged: read back
+    paths[0].write_text(paths[0].read_text(encoding="utf-8") + "Sửa giữa chừng.\n",
+                        encoding="utf-8")
+    with pytest.raises(NewsarchiveError, match="changed while the site was being built"):
+        _ = records[0][1].body

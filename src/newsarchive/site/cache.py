@@ -26,8 +26,8 @@ from newsarchive.record.frontmatter import FENCE, parse_record
 from newsarchive.site.content import find_record_files
 from newsarchive.vi.text import nfc
 
-CACHE_VERSION = 7  # 4: slotted Person/Quote/Image/Source; 5: layout keys; 6: in parts;
-# 7: a generation, and a journal of later changes
+CACHE_VERSION = 8  # 4: slotted Person/Quote/Image/Source; 5: layout keys; 6: in parts;
+# 7: a generation, and a journal of later changes; 8: lazy bodies checked by file digest
 CACHE_DIR_NAME = ".newsarchive-cache"
 # changed records noted in the journal rather than rewriting the cache: up to this many, or
 # a twentieth of the cache
@@ -44,9 +44,12 @@ def default_cache_dir(content: Path) -> Path:
     return content.resolve().parent / CACHE_DIR_NAME
 
 
-def read_body(path: str | Path) -> str:
-    """The body of a record file, exactly as ``load_record(path).body`` gives it."""
+def read_body(path: str | Path, expected: str | None = None) -> str:
+    """The body of a record file, exactly as ``load_record(path).body`` gives it; with
+    ``expected``, the file must still have that digest (of its bytes)."""
     raw = Path(path).read_bytes()
+    if expected is not None and digest(raw) != expected:
+        raise NewsarchiveError("record changed while the site was being built", path)
     try:
         text = nfc(raw.decode("utf-8-sig").removeprefix("\ufeff"))
     except UnicodeDecodeError:
@@ -78,10 +81,7 @@ class LazyBodyRecord(Record):
         key = self.__dict__["_lazy_body"]
         body = _recent.get(key)
         if body is None:
-            path, expected = key
-            body = read_body(path)
-            if digest(body) != expected:
-                raise NewsarchiveError("record changed while the site was being built", path)
+            body = read_body(*key)  # checked against the file's digest
             if len(_recent) >= RECENT_BODIES:
                 del _recent[next(iter(_recent))]
             _recent[key] = body
@@ -92,13 +92,14 @@ class LazyBodyRecord(Record):
         self.__dict__["_body"] = value
 
 
-def make_lazy(record: Record, path: Path, keep: bool = False) -> Record:
-    """Make the body lazy: read back from ``path`` when asked for, unless ``keep`` holds it
-    in memory for now (``drop_body`` lets it go)."""
+def make_lazy(record: Record, path: Path, file_digest: str, keep: bool = False) -> Record:
+    """Make the body lazy: read back from ``path`` (whose bytes must still have
+    ``file_digest``) when asked for, unless ``keep`` holds it in memory for now
+    (``drop_body`` lets it go)."""
     if isinstance(record, LazyBodyRecord):
         return record
     body = record.__dict__.pop("body")
-    record.__dict__["_lazy_body"] = (str(path), digest(body))
+    record.__dict__["_lazy_body"] = (str(path), file_digest)
     record.__class__ = LazyBodyRecord
     if keep:
         record.__dict__["_body"] = body
@@ -295,9 +296,10 @@ def parse_file(path: Path) -> tuple[str, Record] | NewsarchiveError:
         record = parse_record(text, path)
     except NewsarchiveError as error:
         return error
-    record = make_lazy(_intern(record), path, keep=True)
+    file_digest = digest(raw)
+    record = make_lazy(_intern(record), path, file_digest, keep=True)
     layout_keys(record)  # computed now, so that the record cache keeps them
-    return digest(raw), record
+    return file_digest, record
 
 
 def layout_keys(record: Record) -> tuple[bytes, str]:
