@@ -217,6 +217,13 @@ def parse_date_value(value: Any) -> tuple[dt.date, dt.time | None]:
 
 def _text(data: dict[str, Any], key: str, required: bool = False) -> str | None:
     value = data.get(key)
+    if type(value) is str:  # nearly always: one strip, one normalisation
+        value = value.strip()
+        if value:
+            return nfc(value)
+        if required:
+            raise RecordValueError(key, "bắt buộc phải có")
+        return None
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise RecordValueError(key, "bắt buộc phải có")
@@ -240,7 +247,7 @@ def _text_list(data: dict[str, Any], key: str) -> list[str]:
 def _fields(item: Any, key: str, allowed: tuple[str, ...]) -> dict[str, str | None]:
     if not isinstance(item, dict):
         raise RecordValueError(key, f"mỗi mục phải là các dòng 'khoá: giá trị', nhưng là {item!r}")
-    unknown = sorted(set(item) - set(allowed))
+    unknown = sorted(set(item) - set(allowed)) if not item.keys() <= set(allowed) else []
     if unknown:
         raise RecordValueError(key, f"trường không rõ: {', '.join(map(str, unknown))}")
     return {name: _text(item, name) for name in allowed if name in item}
