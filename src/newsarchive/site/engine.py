@@ -5,8 +5,10 @@ picklable.  A worker finds the prepared site (archive, pages, Jinja environment)
 process-global table keyed by the build's token: a local process pool is forked after the
 site is prepared, so its workers inherit it for free; a worker of another executor (say
 Dask's ``client.get_executor()``) prepares it once from ``spec.options`` (the content folder
-must be readable there) and checks it got the same token.  Results come back as bytes; the
-caller writes them, so workers need no access to the output folder.
+must be readable there) and checks it got the same token.  With a given executor, results
+come back as bytes and the caller writes them, so workers need no access to the output
+folder; a full build on this machine uses ``write_chunk`` instead, whose workers write the
+pages into the staging folder themselves and send back only their sizes and times.
 """
 
 from __future__ import annotations
