@@ -321,7 +321,7 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
         if nexts is not None and (i == last or keys[i + 1] not in nexts):
             continue
         size = longest[key]
-        present, listed = _PRESENT[tuple(keys[i : i + size]) if size > 1 else (key,)]
+        present, listed = _PRESENT[tuple(keys[i : i + size]) if size > 1 else key]
         if not present:
             continue
         tok = sent[i]
@@ -408,17 +408,20 @@ def _entry_starts() -> tuple[dict[str, frozenset[str] | None], dict[str, int]]:
     return follow, gz.longest_entries(_ALL_LISTS)
 
 
-class _PresentCache(dict[tuple[str, ...], tuple[dict[str, int], tuple[tuple[str, int], ...]]]):
+class _PresentCache(
+    dict[tuple[str, ...] | str, tuple[dict[str, int], tuple[tuple[str, int], ...]]]
+):
     """Per window of syllables: ``gz.matches_window`` for ``_ALL_LISTS``, and the (label,
     size) of its matches in the ``_LISTS`` in their order (the lists ``tag`` chooses
-    among).  A plain dict look-up on a hit; emptied past ``MAX_CACHED_WORDS``."""
+    among).  A one-syllable window is looked up by its key alone (no tuple to build).
+    A plain dict look-up on a hit; emptied past ``MAX_CACHED_WORDS``."""
 
     def __missing__(
-        self, window: tuple[str, ...]
+        self, window: tuple[str, ...] | str
     ) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
         if len(self) >= MAX_CACHED_WORDS:
             self.clear()
-        present = gz.matches_window(window, _ALL_LISTS)
+        present = gz.matches_window((window,) if isinstance(window, str) else window, _ALL_LISTS)
         listed = tuple((label, present[name]) for label, name in _LISTS if present.get(name))
         found = self[window] = (present, listed)
         return found
@@ -536,6 +539,7 @@ def find_mentions(
         org_names.extend(_names_after_heads(sent, tagged))
     next_i = 0
     org_end = -1
+    stop_words = gz.single_words("stopwords")
     # A name starts at a capitalised word that is not part of a tagged phrase.
     for i in [k for k in compress(count(), map(_NAME, sent)) if not sent[k].tag]:
         if i < next_i:
@@ -544,10 +548,13 @@ def find_mentions(
         if len(tok.text) == 1 and not _initial(sent, i) and not _ede_prefix(sent, i):
             continue
         j = i
-        while j < n and not sent[j].tag and (sent[j].name or _initial(sent, j)):
+        while j < n and not sent[j].tag and sent[j].name:  # (an ``_initial`` is a name word)
             j += 1
             if j < n and sent[j].text == "." and _initial(sent, j - 1):
                 j += 1
+        if j == i + 1 and tok.key in stop_words:
+            next_i = j  # a one-word run that is a stop word: what ``_judge`` would decide
+            continue
         mention = _judge(sent, i, j)
         if mention and not mention.org and not mention.titled and org_end >= 0:
             between = list(map(_KEY, sent[org_end : mention.first]))
@@ -565,7 +572,8 @@ def find_mentions(
             next_i = j
     for a, b in zip(mentions, mentions[1:], strict=False):
         b.listed = b.span_start == b.first and _listed(sent, a, b)
-    _share_list_honorific(sent, mentions, tagged)
+    if mentions:
+        _share_list_honorific(sent, mentions, tagged)
     # A weak run listed with a person ("Xuân Trường, Tuấn Anh và Hồng Duy") is one too.
     changed = True
     while changed:
@@ -590,7 +598,9 @@ def _names_after_heads(sent: list[Token], tagged: list[Head]) -> list[tuple[str,
     """Capitalised runs right after an organisation/place head (``Tập đoàn Hòa Phát``)."""
     found = []
     n = len(sent)
-    for i in [i for i, label in tagged if label == "O"]:
+    for i, label in tagged:
+        if label != "O":
+            continue
         k = i + (sent[i].tag_len or 1)
         while k < n and sent[k].acronym and not sent[k].tag:
             k += 1
@@ -678,9 +688,14 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         return None
     first = run[0]
     before = sent[first - 1] if first > 0 else None
-    if before is None or (before.word and not before.tag and before.key not in _SCHOOL_QUALIFIERS):
-        # a plain word (or nothing) before the run: no credit label, form of address,
-        # kinship word or organisation head there
+    if before is None or (
+        not before.tag
+        and before.key not in _NOT_PLAIN
+        and not before.text[0].isdigit()
+    ):
+        # nothing, or a plain untagged word or mark (no colon, dot, number or "chuyên")
+        # before the run: no credit label, form of address, kinship word or organisation
+        # head there
         honorific, kin, adjacent_org = None, None, False
     else:
         if _credit_before(sent, first):
@@ -975,7 +990,7 @@ def _trim_role(role: str | None) -> str | None:
         words.pop()
     while words and _key(words[0]) in _DETERMINERS:
         words.pop(0)
-    if tuple(_key(w) for w in words[:2]) in _RESIDENTS:
+    if tuple(map(_key, words[:2])) in _RESIDENTS:
         return None  # "người dân phường Cái Khế": where the person lives, like an address
     return " ".join(words) or None
 
@@ -1050,6 +1065,9 @@ def _holder_after_head(sent: list[Token], run: list[int], role_at: int | None) -
 
 
 _SCHOOL_QUALIFIERS = gz.word_keys("chuyên")
+# Keys of an untagged token before a run that a credit label (``:``), a form of address
+# (``TS.``) or an organisation head (``Trường THPT chuyên``) may end with.
+_NOT_PLAIN = _SCHOOL_QUALIFIERS | {":", "."}
 
 
 def _adjacent_org(sent: list[Token], first: int) -> bool:
@@ -1157,6 +1175,8 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
     if last >= n:
         return None, last
     tok = sent[last]
+    if tok.key not in _ROLE_AFTER_STARTS:
+        return None, last  # none of the openings below (a mark's key is the mark itself)
     if tok.text == "(":
         close = last + 1
         while close < n and sent[close].text != ")" and close - last < 30:
@@ -1237,6 +1257,7 @@ def _role_after(sent: list[Token], last: int) -> tuple[str | None, int]:
     return _text(sent, start, end) or None, end
 
 
+_ROLE_AFTER_STARTS = frozenset(("(", ",", "-", "–", "—", _LA))
 _DETAIL_STARTS = frozenset(
     (
         gz.phrase_key("trú tại"),

@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from newsarchive.parse import names, speech
 from newsarchive.record.model import Person, Quote
@@ -19,6 +21,7 @@ from newsarchive.vi.text import fold, match_key
 
 MAX_UNITS = 2000  # paragraphs and captions scanned per article
 MAX_ARTICLE_CHARS = 300_000  # text scanned per article (longer input is cut)
+_WORD = attrgetter("word")
 
 
 @dataclass
@@ -137,19 +140,20 @@ def _scan(
             at += len(sent)
             tagged = names.tag(sent, keys)
             mentions = names.find_mentions(sent, org_names, tagged)
-            facts = speech.sentence_speakers(sent, mentions, tagged)
+            facts = speech.sentence_speakers(sent, mentions, tagged, keys)
+            speaking = facts.speaking
             for idx, m in enumerate(mentions):
-                last = max(m.span_end, m.last) - 1
+                first, last = m.first, max(m.span_end, m.last) - 1
                 seen.append(
                     _Seen(
-                        mention=m,
-                        keys=tuple(t.key for t in sent[m.first : m.last] if t.word),
-                        unit=u,
-                        offset=base + starts[m.first],
-                        span_offset=base + starts[min(m.span_start, m.first)],
-                        end_offset=base + starts[last] + len(sent[last].text),
-                        speaks=idx in facts.speaking,
-                        sentence=sentence_no,
+                        m,
+                        tuple(compress(keys[first : m.last], map(_WORD, sent[first : m.last]))),
+                        u,
+                        base + starts[first],
+                        base + starts[min(m.span_start, first)],
+                        base + starts[last] + len(sent[last].text),
+                        idx in speaking,
+                        sentence_no,
                     )
                 )
             where = (u, base + starts[0])

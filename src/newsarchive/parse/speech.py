@@ -43,10 +43,14 @@ class SpeechFacts:
 
 
 def sentence_speakers(
-    sent: list[Token], mentions: list[Mention], tagged: list[Head] | None = None
+    sent: list[Token],
+    mentions: list[Mention],
+    tagged: list[Head] | None = None,
+    keys: list[str] | None = None,
 ) -> SpeechFacts:
     """Which mentions of a tagged sentence speak, and whether an unnamed subject speaks;
-    ``tagged`` is what ``names.tag`` returned for it (found again if not given)."""
+    ``tagged`` is what ``names.tag`` returned for it (found again if not given), ``keys``
+    the tokens' keys, if at hand."""
     speaking: set[int] = set()
     pronoun = False
     role_subject = None
@@ -54,11 +58,13 @@ def sentence_speakers(
     n = len(sent)
     if tagged is None:
         tagged = heads(sent)
+    if keys is None:
+        keys = list(map(_KEY, sent))
     for v in [v for v, label in tagged if label == "V"]:
         who = _subject_before(sent, mentions, v)
         if who is not None:
             speaking.update(who)
-        elif v == 0 and _opening_speech(sent) is not None:
+        elif v == 0 and _opening_speech(keys) is not None:
             idx = _first_after_comma(sent, mentions)
             if idx is not None:
                 speaking.add(idx)
@@ -68,11 +74,12 @@ def sentence_speakers(
                 pronoun, verb = True, v
             elif kind:
                 role_subject, verb = kind, v
+    colon = ":" in keys  # without one, no ``X: “…”`` and no answer line
     for idx, m in enumerate(mentions):
         before = m.span_start - 1
         while before >= 0 and sent[before].tag in ("H", "H+", "K", "K+"):
             before -= 1
-        if before >= 1 and sent[before].key == _CUA and _speech_noun_before(sent, mentions, idx):
+        if before >= 1 and keys[before] == _CUA and _speech_noun_before(sent, keys, mentions, idx):
             speaking.add(idx)  # "Theo lời kể của bà X", "bài phát biểu của ông Y"
         if (
             before >= 0
@@ -81,17 +88,18 @@ def sentence_speakers(
             and (sent[m.span_end].text == ",")
         ):
             speaking.add(idx)
-        if _colon_quote(sent, mentions, idx) and not _is_object(sent, m):
+        if colon and _colon_quote(sent, mentions, idx) and not _is_object(sent, m):
             speaking.add(idx)
-        if _answer_line(sent, m) or _after_quote(sent, mentions, idx):
+        if (colon and _answer_line(sent, m)) or _after_quote(sent, mentions, idx):
             speaking.add(idx)
     return SpeechFacts(speaking, pronoun, role_subject, verb)
 
 
-def _speech_noun_before(sent: list[Token], mentions: list[Mention], idx: int) -> bool:
+def _speech_noun_before(
+    sent: list[Token], keys: list[str], mentions: list[Mention], idx: int
+) -> bool:
     """A speech noun or verb shortly before ``của X`` (``những bài diễn thuyết … của X``)."""
     stop = mentions[idx - 1].span_end if idx > 0 else 0
-    keys = list(map(_KEY, sent))
     start = mentions[idx].span_start - 2
     for k in range(start, max(stop, start - 12) - 1, -1):
         tok = sent[k]
@@ -205,8 +213,7 @@ def _coordinated(sent: list[Token], a: Mention, b: Mention) -> bool:
     return b.span_start == b.first and between == [","]
 
 
-def _opening_speech(sent: list[Token]) -> int | None:
-    keys = list(map(_KEY, sent))
+def _opening_speech(keys: list[str]) -> int | None:
     for phrase in _SPEECH_SENTENCE_START:
         if tuple(keys[: len(phrase)]) == phrase:
             return len(phrase)
