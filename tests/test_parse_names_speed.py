@@ -73,8 +73,9 @@ def test_tokenize_matches_one_regex_pass(text: str) -> None:
 @settings(max_examples=200)
 @given(_texts | _long)
 def test_sentences_match_the_token_loop(text: str) -> None:
-    tokens = tokenize(text)
+    tokens, keys, _ = names.tokenize_keyed(text)
     assert sentences(tokens) == _plain_sentences(tokens)
+    assert sentences(tokens, keys, text) == _plain_sentences(tokens)  # end marks by index
 
 
 def test_long_runs_are_cut_at_the_cap() -> None:

@@ -234,16 +234,23 @@ MAX_CACHED_WORDS = 65536
 _WORD_INFO = _WordInfoCache()
 
 
-def sentences(tokens: list[Token], keys: list[str] | None = None) -> list[list[Token]]:
+def sentences(
+    tokens: list[Token], keys: list[str] | None = None, text: str | None = None
+) -> list[list[Token]]:
     """Cut a paragraph's tokens into sentences (a dot after an initial is no boundary);
     a "sentence" reaching ``MAX_SENTENCE_TOKENS`` tokens is cut there.  ``keys``: the
-    tokens' keys, if at hand (a mark's key is the mark itself)."""
+    tokens' keys, if at hand (a mark's key is the mark itself); ``text``: the text they
+    came from, if at hand (only the end marks it holds are searched for)."""
     result: list[list[Token]] = []
     start = 0  # first token of the current sentence
     n = len(tokens)
     if keys is None:
         keys = [t.key for t in tokens]
-    for i in list(compress(count(), map(_SENTENCE_END.__contains__, keys))):
+    if text is None:
+        ends = list(compress(count(), map(_SENTENCE_END.__contains__, keys)))
+    else:
+        ends = _end_marks(keys, [mark for mark in _SENTENCE_END if mark in text])
+    for i in ends:
         while i - start >= MAX_SENTENCE_TOKENS:
             result.append(tokens[start : start + MAX_SENTENCE_TOKENS])
             start += MAX_SENTENCE_TOKENS
@@ -256,6 +263,24 @@ def sentences(tokens: list[Token], keys: list[str] | None = None) -> list[list[T
     if start < n:
         result.append(tokens[start:])
     return result
+
+
+def _end_marks(keys: list[str], marks: list[str]) -> list[int]:
+    """Where the end marks ``marks`` are among ``keys``, in order (``list.index`` scans at C
+    level; usually only the dot is searched for)."""
+    found: list[int] = []
+    index = keys.index
+    for mark in marks:
+        at = -1
+        try:
+            while True:
+                at = index(mark, at + 1)
+                found.append(at)
+        except ValueError:
+            pass
+    if len(marks) > 1:
+        found.sort()
+    return found
 
 
 def _ends_sentence(tokens: list[Token], i: int) -> bool:
@@ -354,13 +379,11 @@ def tag(sent: list[Token], keys: list[str] | None = None) -> list[Head]:
             ):
                 best, best_len = "M", size
         if best_len:
-            sent[i] = tagged_get((tok.text, tok.spaced, best, best_len)) or _tagged(
-                tok, best, best_len
-            )
+            sent[i] = tagged_get((tok.lead, best, best_len)) or _tagged(tok, best, best_len)
             inner = _INNER[best]
             for j in range(i + 1, i + best_len):
                 nxt = sent[j]
-                sent[j] = tagged_get((nxt.text, nxt.spaced, inner, 0)) or _tagged(nxt, inner, 0)
+                sent[j] = tagged_get((nxt.lead, inner, 0)) or _tagged(nxt, inner, 0)
             skip_to = i + best_len
             heads.append((i, best))
     return heads
@@ -371,8 +394,9 @@ _INNER = {label: label + "+" for label in "NHROIKVM"}  # the tag of a phrase's o
 
 
 def _tagged(tok: Token, label: str, size: int) -> Token:
-    """``tok`` with the tag ``label`` (a phrase of ``size`` tokens starting here), cached."""
-    key = (tok.text, tok.spaced, label, size)
+    """``tok`` with the tag ``label`` (a phrase of ``size`` tokens starting here), cached by
+    its ``lead`` (its text and whether a space comes before it)."""
+    key = (tok.lead, label, size)
     found = _TAGGED.get(key)
     if found is None:
         if len(_TAGGED) >= MAX_CACHED_WORDS:
@@ -381,7 +405,7 @@ def _tagged(tok: Token, label: str, size: int) -> Token:
     return found
 
 
-_TAGGED: dict[tuple[str, bool, str, int], Token] = {}
+_TAGGED: dict[tuple[str, str, int], Token] = {}
 
 
 def heads(sent: list[Token]) -> list[Head]:
@@ -735,7 +759,8 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     ):
         return _org_name(sent, run)
     left = _clause_left(sent, first)
-    role_at = _role_start(sent, left, first)
+    phrase_tags = list(map(_TAG, sent[left:first])) if left < first else []
+    role_at = _role_start(sent, left, first, phrase_tags) if "R" in phrase_tags else None
     if adjacent_org and _holder_after_head(sent, run, role_at):
         adjacent_org = False  # "Chủ tịch UBND tỉnh Võ Quang Tuấn": the holder, not the unit
     if adjacent_org:
@@ -745,7 +770,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         run = run[max(pos, 0) :]
         if pos <= 0:
             role_at = None
-    elif role_at is None and not addressed and _org_in_phrase(sent, left, first):
+    elif role_at is None and not addressed and "O" in phrase_tags:  # an org head before
         return _org_name(sent, run)
     if place_len and len(run) - place_len >= 2 and role_at is not None and not addressed:
         run = run[place_len:]  # "Tổng thống Mỹ Donald Trump"
@@ -1084,14 +1109,14 @@ def _adjacent_org(sent: list[Token], first: int) -> bool:
     return k >= 0 and sent[k].tag == "O"
 
 
-def _org_in_phrase(sent: list[Token], left: int, first: int) -> bool:
-    """An organisation head in the phrase before a name."""
-    return "O" in map(_TAG, sent[left:first])
-
-
-def _role_start(sent: list[Token], left: int, first: int) -> int | None:
-    """Index of the earliest role head (with its modifiers) in the phrase before a name."""
-    for k in compress(count(left), map("R".__eq__, map(_TAG, sent[left:first]))):
+def _role_start(
+    sent: list[Token], left: int, first: int, tags: list[str] | None = None
+) -> int | None:
+    """Index of the earliest role head (with its modifiers) in the phrase before a name;
+    ``tags``: the tags of ``sent[left:first]``, if at hand."""
+    if tags is None:
+        tags = list(map(_TAG, sent[left:first]))
+    for k in compress(count(left), map("R".__eq__, tags)):
         if _other_name_between(sent, k, first):
             continue  # "HLV Hiroshi Tanaka tung tân binh … Daniel Passira"
         while k > left and sent[k - 1].tag in ("M", "M+"):

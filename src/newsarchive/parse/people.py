@@ -133,7 +133,7 @@ def _scan(
     for u, text in enumerate(units):
         tokens, all_keys, all_starts = names.tokenize_keyed(text)
         at = 0
-        for sent in names.sentences(tokens, all_keys):
+        for sent in names.sentences(tokens, all_keys, text):
             sentence_no += 1
             keys = all_keys[at : at + len(sent)]
             starts = all_starts[at : at + len(sent)]  # offsets in the unit
