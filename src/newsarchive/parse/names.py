@@ -550,15 +550,19 @@ def find_mentions(
     sent: list[Token],
     org_names: list[tuple[str, ...]] | None = None,
     tagged: list[Head] | None = None,
+    keys: list[str] | None = None,
 ) -> list[Mention]:
     """Personal-name mentions of one tagged sentence, in order (``weak`` ones included).
 
     Names found inside organisation/street/place names are added to ``org_names``;
-    ``tagged`` is what ``tag`` returned for the sentence (found again if not given)."""
+    ``tagged`` is what ``tag`` returned for the sentence (found again if not given),
+    ``keys`` the tokens' keys, if at hand."""
     mentions: list[Mention] = []
     n = len(sent)
     if tagged is None:
         tagged = heads(sent)
+    if keys is None:
+        keys = list(map(_KEY, sent))
     if org_names is not None:
         org_names.extend(_names_after_heads(sent, tagged))
     next_i = 0
@@ -581,12 +585,12 @@ def find_mentions(
             continue
         mention = _judge(sent, i, j)
         if mention and not mention.org and not mention.titled and org_end >= 0:
-            between = list(map(_KEY, sent[org_end : mention.first]))
+            between = keys[org_end : mention.first]
             # "các phố Lê Lợi, Nguyễn Huệ và Đồng Khởi": the list goes on naming streets
             mention.org = between in _LIST_SEPARATORS
         if mention and mention.org:
             if org_names is not None:
-                org_names.append(tuple(sent[k].key for k in range(mention.first, mention.last)))
+                org_names.append(tuple(keys[mention.first : mention.last]))
             org_end = mention.last
             next_i = j
         elif mention:
@@ -595,8 +599,8 @@ def find_mentions(
         else:
             next_i = j
     for a, b in zip(mentions, mentions[1:], strict=False):
-        b.listed = b.span_start == b.first and _listed(sent, a, b)
-    if mentions:
+        b.listed = b.span_start == b.first and _listed(keys, a, b)
+    if mentions and ":" in keys:  # (the colon after an honorific phrase)
         _share_list_honorific(sent, mentions, tagged)
     # A weak run listed with a person ("Xuân Trường, Tuấn Anh và Hồng Duy") is one too.
     changed = True
@@ -608,7 +612,7 @@ def find_mentions(
                 a.weak != b.weak
                 and b.span_start == b.first
                 and weak.last - weak.first >= 2
-                and _listed(sent, a, b)
+                and _listed(keys, a, b)
             ):
                 a.weak = b.weak = False
                 changed = True
@@ -659,8 +663,9 @@ def _share_list_honorific(sent: list[Token], mentions: list[Mention], tagged: li
             return
 
 
-def _listed(sent: list[Token], a: Mention, b: Mention) -> bool:
-    between = list(map(_KEY, sent[a.span_end : b.span_start]))
+def _listed(keys: list[str], a: Mention, b: Mention) -> bool:
+    """Only a comma or a conjunction between two mentions (``keys``: the sentence's)."""
+    between = keys[a.span_end : b.span_start]
     return between in ([","], ["và"], ["-"], ["–"], ["hay"], ["hoặc"], ["cùng"])
 
 
@@ -730,7 +735,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     honorific_title = before is not None and before.tag in ("H", "H+")
     relational = bool(kin) and not honorific and kin not in _GROUPS
     addressed = bool(honorific) or bool(kin)
-    place_len = gz.longest_match(keys, 0, "places")
+    place_len = gz.longest_match(keys, 0, "places") if keys[0] in _PLACE_STARTS else 0
     if place_len == len(run) and not honorific_title:
         if (
             len(run) == 1
@@ -787,6 +792,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
             run = run[pos:] if pos >= 0 else run[-MAX_NAME:]
     if (
         len(run) > 1
+        and sent[run[0]].key in _PLACE_STARTS
         and gz.longest_match([sent[k].key for k in run], 0, "places") == len(run)
         and not honorific_title
     ):
@@ -864,6 +870,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
 
 
 _NGUOI = gz.phrase_key("người")[0]
+_PLACE_STARTS = gz.first_syllables(("places",))  # longest_match of "places" is 0 elsewhere
 _LA, _TRONG, _VA = (gz.phrase_key(w)[0] for w in ("là", "trong", "và"))
 _GROUPS = frozenset(
     gz.phrase_key(w)

@@ -139,7 +139,7 @@ def _scan(
             starts = all_starts[at : at + len(sent)]  # offsets in the unit
             at += len(sent)
             tagged = names.tag(sent, keys)
-            mentions = names.find_mentions(sent, org_names, tagged)
+            mentions = names.find_mentions(sent, org_names, tagged, keys)
             facts = speech.sentence_speakers(sent, mentions, tagged, keys)
             speaking = facts.speaking
             for idx, m in enumerate(mentions):

@@ -101,11 +101,12 @@ def _speech_noun_before(
     """A speech noun or verb shortly before ``của X`` (``những bài diễn thuyết … của X``)."""
     stop = mentions[idx - 1].span_end if idx > 0 else 0
     start = mentions[idx].span_start - 2
+    firsts = gz.first_syllables(("speech_nouns",))  # longest_match is 0 elsewhere
     for k in range(start, max(stop, start - 12) - 1, -1):
         tok = sent[k]
         if tok.text in ".;:!?" or tok.text in _QUOTE_OPEN:
             return False
-        if gz.longest_match(keys, k, "speech_nouns"):
+        if keys[k] in firsts and gz.longest_match(keys, k, "speech_nouns"):
             return True
         if tok.tag in ("V", "V+") and k >= start - 1:
             return True  # "chia sẻ của bà X": the verb used as a noun, right before "của"
