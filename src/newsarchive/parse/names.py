@@ -564,7 +564,7 @@ def find_mentions(
     if keys is None:
         keys = list(map(_KEY, sent))
     if org_names is not None:
-        org_names.extend(_names_after_heads(sent, tagged))
+        org_names.extend(_names_after_heads(sent, tagged, keys))
     next_i = 0
     org_end = -1
     stop_words = gz.single_words("stopwords")
@@ -622,7 +622,9 @@ def find_mentions(
 _LIST_SEPARATORS = ([","], [gz.phrase_key("và")[0]], [",", gz.phrase_key("và")[0]])
 
 
-def _names_after_heads(sent: list[Token], tagged: list[Head]) -> list[tuple[str, ...]]:
+def _names_after_heads(
+    sent: list[Token], tagged: list[Head], keys: list[str]
+) -> list[tuple[str, ...]]:
     """Capitalised runs right after an organisation/place head (``Tập đoàn Hòa Phát``)."""
     found = []
     n = len(sent)
@@ -636,7 +638,7 @@ def _names_after_heads(sent: list[Token], tagged: list[Head]) -> list[tuple[str,
         while j < n and sent[j].name and not sent[j].tag:
             j += 1
         if j > k:
-            found.append(tuple(map(_KEY, sent[k:j])))
+            found.append(tuple(keys[k:j]))
     return found
 
 
@@ -704,7 +706,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
     else:
         run = [k for k in range(i, j) if sent[k].text != "."]
         keys = [sent[k].key for k in run]
-    while len(run) > 1:
+    while len(run) > 1 and keys[0] in _STOP_STARTS:
         size = gz.longest_match(keys, 0, "stopwords")
         if not size or gz.longest_match(keys, 0, "places") > size:
             break  # "Nhật Bản Kishida Fumio": a place, not the word "Nhật"
@@ -871,6 +873,7 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
 
 _NGUOI = gz.phrase_key("người")[0]
 _PLACE_STARTS = gz.first_syllables(("places",))  # longest_match of "places" is 0 elsewhere
+_STOP_STARTS = gz.first_syllables(("stopwords",))  # … of "stopwords" too
 _LA, _TRONG, _VA = (gz.phrase_key(w)[0] for w in ("là", "trong", "và"))
 _GROUPS = frozenset(
     gz.phrase_key(w)
