@@ -524,6 +524,8 @@ def _text(sent: list[Token], start: int, end: int) -> str:
     """The words of ``sent[start:end]`` joined back with their original spacing."""
     if start >= end:
         return ""
+    if end == start + 1:  # one token (most names and org words)
+        return sent[start].text.strip(" ,;-–—")
     return (sent[start].text + "".join(map(_LEAD, sent[start + 1 : end]))).strip(" ,;-–—")
 
 
