@@ -120,8 +120,8 @@ def tokenize_keyed(text: str) -> tuple[list[Token], list[str], list[int]]:
     (a pure function of the chunk, cached): for each of its tokens, the token, its key and
     its step (its length, plus one after the chunk's last: the space), in one flat tuple.
     The chunks' tuples are chained and each field taken by a slice: a paragraph costs no
-    new object per token.  When the chunks are joined by single spaces (the usual
-    paragraph), every offset is a running sum of the steps."""
+    new object per token.  When the chunks are separated by single whitespace characters
+    (the usual paragraph), every offset is a running sum of the steps."""
     text = text[:MAX_UNIT_CHARS]
     chunks = text.split()
     if not chunks:
@@ -129,10 +129,10 @@ def tokenize_keyed(text: str) -> tuple[list[Token], list[str], list[int]]:
     if len(_CHUNKS) > MAX_CACHED_WORDS:
         _CHUNKS.clear()
     flat = list(chain.from_iterable(map(_CHUNKS.__getitem__, chunks)))
-    if " ".join(chunks) == text:
-        starts = list(accumulate(flat[2::3], initial=0))
-        starts.pop()
-    else:
+    starts = list(accumulate(flat[2::3], initial=0))
+    # The steps add up to the chunks' lengths plus one per chunk: the text's length plus
+    # one exactly when one whitespace character lies between chunks and none at the ends.
+    if starts.pop() != len(text) + 1:
         starts = _spaced_starts(text, chunks)
     return flat[0::3], flat[1::3], starts
 
