@@ -571,9 +571,9 @@ def find_mentions(
     org_end = -1
     stop_words = gz.single_words("stopwords")
     # A name starts at a capitalised word that is not part of a tagged phrase.
-    for i in [k for k in compress(count(), map(_NAME, sent)) if not sent[k].tag]:
-        if i < next_i:
-            continue  # inside the run (or the role after it) judged last
+    for i in compress(count(), map(_NAME, sent)):
+        if i < next_i or sent[i].tag:
+            continue  # inside the run (or the role after it) judged last, or a tagged word
         tok = sent[i]
         if len(tok.text) == 1 and not _initial(sent, i) and not _ede_prefix(sent, i):
             continue

@@ -156,12 +156,13 @@ def _scan(
                         sentence_no,
                     )
                 )
-            where = (u, base + starts[0])
-            verb_at = base + starts[facts.verb]
-            if facts.pronoun_speaks and not facts.speaking:
-                pronoun_events.append((where, verb_at))
-            if facts.role_subject and not facts.speaking:
-                role_events.append((where, verb_at, match_key(facts.role_subject)))
+            if (facts.pronoun_speaks or facts.role_subject) and not speaking:
+                where = (u, base + starts[0])
+                verb_at = base + starts[facts.verb]
+                if facts.pronoun_speaks:
+                    pronoun_events.append((where, verb_at))
+                if facts.role_subject:
+                    role_events.append((where, verb_at, match_key(facts.role_subject)))
         base += len(text) + 1
     # "Hòa Phát cho biết" after "Tập đoàn Hòa Phát": a name used for an organisation
     # elsewhere in the article is a person only where it has a title of its own.
