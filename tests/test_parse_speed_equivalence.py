@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 import pytest
 import yaml
@@ -10,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsarchive.errors import NewsarchiveError
-from newsarchive.parse import decode, speech
+from newsarchive.parse import decode, names, speech
 from newsarchive.parse import gazetteer as gz
+from newsarchive.parse.names import Mention
 from newsarchive.record import frontmatter
 
 _TEXT = st.text(
@@ -63,3 +65,30 @@ def test_non_ascii_scalars_resolve_to_strings() -> None:
         tag = frontmatter._resolve(frontmatter._Dumper, yaml.ScalarNode, value, (True, False))
         assert tag == frontmatter._STR_TAG
         assert frontmatter._fast_scalar(value) == value
+
+
+@pytest.mark.parametrize("name", ["places", "stopwords", "speech_nouns"])
+def test_longest_match_is_zero_off_first_syllables(name: str) -> None:
+    """``_judge`` and ``_speech_noun_before`` skip ``longest_match`` at other keys."""
+    firsts = gz.first_syllables((name,))
+    assert firsts == {phrase[0] for phrase in gz.phrases(name)}
+    for key in ["xyz", "của", "và", "nguyen", *list(firsts)[:50]]:
+        if key not in firsts:
+            assert gz.longest_match([key, "a", "b"], 0, name) == 0
+
+
+def test_mention_fields_in_the_order_judge_passes_them() -> None:
+    """``_judge`` and ``_org_name`` build a ``Mention`` positionally."""
+    assert [f.name for f in fields(Mention)] == [
+        "name", "first", "last", "honorific", "role", "span_start", "span_end",
+        "relational", "weak", "listed", "titled", "description", "org",
+    ]  # fmt: skip
+
+
+def test_single_spaced_offsets_by_the_steps_sum() -> None:
+    """One whitespace character of any kind between chunks: offsets by running sums."""
+    for text in ("Ông A, b.", "Ông\tA,\u00a0b.", "Ông  A", " Ông A", "Ông A "):
+        tokens, _, starts = names.tokenize_keyed(text)
+        assert [text[s : s + len(t.text)] for t, s in zip(tokens, starts, strict=True)] == [
+            t.text for t in tokens
+        ]

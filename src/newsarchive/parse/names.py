@@ -858,18 +858,20 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         role_before = _sentence_case(sent, role_at, _text(sent, role_at, first))
         if role_before and (not role or len(role_before.split()) > len(role.split())):
             role = role_before
+    # Positional (a third of the cost of keywords), in the fields' order.
     return Mention(
-        name=name,
-        first=first,
-        last=last,
-        honorific=honorific,
-        role=_trim_role(role),
-        description=_description_after(sent, last) if role is None else None,
-        span_start=role_at if role_at is not None else (first - (1 if honorific else 0)),
-        span_end=min(max(span_end, last), len(sent)),
-        relational=relational,
-        weak=not strong,
-        titled=addressed or role is not None or role_at is not None,
+        name,
+        first,
+        last,
+        honorific,
+        _trim_role(role),
+        role_at if role_at is not None else (first - (1 if honorific else 0)),  # span_start
+        min(max(span_end, last), len(sent)),  # span_end
+        relational,
+        not strong,  # weak
+        False,  # listed (decided by find_mentions)
+        addressed or role is not None or role_at is not None,  # titled
+        _description_after(sent, last) if role is None else None,
     )
 
 
@@ -886,9 +888,12 @@ _GROUPS = frozenset(
 def _org_name(sent: list[Token], run: list[int]) -> Mention:
     """A name that is part of an organisation, street or place name (never a person)."""
     first, last = run[0], run[-1] + 1
+    # name, first, last, honorific, role, span_start, span_end, relational, weak, listed,
+    # titled, description, org (positional: a third of the cost of keywords)
     return Mention(
-        _text(sent, first, last), first, last, span_start=first, span_end=first, org=True
-    )
+        _text(sent, first, last), first, last, None, None, first, first, False, False, False,
+        False, None, True
+    )  # fmt: skip
 
 
 _CREDIT_WORDS = gz.word_keys("ảnh nguồn video clip photo đồ họa hoạ thiết kế tranh")
