@@ -731,10 +731,13 @@ def _judge(sent: list[Token], i: int, j: int) -> Mention | None:
         # head there
         honorific, kin, adjacent_org = None, None, False
     else:
-        if _credit_before(sent, first):
+        # Each helper only where what it looks for can end right before the run: a colon;
+        # a dot or a form of address or kinship word; a kinship word.
+        if before.text == ":" and _credit_before(sent, first):
             return None  # "(Ảnh: Nguyễn Hùng)": a photo or source credit, not a person
-        honorific = _honorific_before(sent, first)
-        kin = _kin_phrase(sent, first)
+        address = before.text == "." or before.tag in _ADDRESS_TAGS
+        honorific = _honorific_before(sent, first) if address else None
+        kin = _kin_phrase(sent, first) if before.tag in ("K", "K+") else None
         adjacent_org = _adjacent_org(sent, first)
     honorific_title = before is not None and before.tag in ("H", "H+")
     relational = bool(kin) and not honorific and kin not in _GROUPS
@@ -1110,6 +1113,7 @@ _SCHOOL_QUALIFIERS = gz.word_keys("chuyên")
 # Keys of an untagged token before a run that a credit label (``:``), a form of address
 # (``TS.``) or an organisation head (``Trường THPT chuyên``) may end with.
 _NOT_PLAIN = _SCHOOL_QUALIFIERS | {":", "."}
+_ADDRESS_TAGS = frozenset(("H", "H+", "K", "K+"))  # what _honorific_before looks back over
 
 
 def _adjacent_org(sent: list[Token], first: int) -> bool:
