@@ -16,9 +16,10 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO
 
 from newsarchive.errors import NewsarchiveError
 from newsarchive.record import Person, Record, load_record
@@ -140,7 +141,6 @@ class RecordCache:
         self.file = folder / "records.pickle" if folder else None
         self.journal = folder / "records-journal.pickle" if folder else None
         self.entries: dict[str, tuple[int, int, str, Record]] = {}
-        self.dirty = False
         self.pending: set[str] | None = None  # records seen, to save (``save_pending``)
         self.generation = ""  # of the main file, which a journal must name to apply
         # the journal's entries (None: removed), and this build's changes besides them
@@ -184,7 +184,6 @@ class RecordCache:
     def put(self, key: str, entry: tuple[int, int, str, Record]) -> None:
         self.entries[key] = entry
         self.changes[key] = entry
-        self.dirty = True
 
     def save_pending(self) -> None:
         """Save what ``load_records_cached`` left to save, if anything (once)."""
@@ -199,64 +198,64 @@ class RecordCache:
         if gone:  # records that are gone
             self.entries = {k: v for k, v in self.entries.items() if k in seen}
             self.changes.update(dict.fromkeys(gone))
-            self.dirty = True
-        if not self.dirty:
+        if not self.changes:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         logged = {**self.logged, **self.changes}
+        self.changes = {}
         if self.generation and len(logged) <= max(JOURNAL_MIN, len(self.entries) // 20):
             # a few records changed: note them in the journal instead of pickling the
             # whole archive again (~2 s at 100,000 records)
-            self._write(self.journal, (CACHE_VERSION, self.generation, logged))
-            self.logged, self.changes, self.dirty = logged, {}, False
+            self.logged = logged
+            with _atomic(self.journal) as handle, _bodies_left_out(logged.values()):
+                pickle.dump((CACHE_VERSION, self.generation, logged), handle,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             return
+        self.logged = {}
         self.generation = os.urandom(8).hex()
-        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-        kept = {}  # bodies are never cached: take them out while pickling
-        for key, entry in self.entries.items():
-            body = entry[3].__dict__.pop("_body", None)
-            if body is not None:
-                kept[key] = body
-        self.logged, self.changes, self.dirty = {}, {}, False
         items = list(self.entries.items())
         parts = [dict(items[i : i + CACHE_PART]) for i in range(0, len(items), CACHE_PART)]
-        try:
-            with tmp.open("wb") as handle:
-                if len(parts) <= 1:
-                    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
-                    pickler.dump((CACHE_VERSION, len(parts), None, self.generation))
-                    for part in parts:
-                        pickler.dump(part)
-                else:
-                    pickler = pickle.Pickler(handle, protocol=3)
-                    pickler.dump((CACHE_VERSION, len(parts), _shared_objects(self.entries),
-                                  self.generation))
-                    shared = pickler.memo.copy()
-                    for part in parts:
-                        pickler.memo = shared
-                        pickler.dump(part)
-        finally:
-            for key, body in kept.items():
-                self.entries[key][3].__dict__["_body"] = body
-        os.replace(tmp, self.file)
+        with _atomic(self.file) as handle, _bodies_left_out(self.entries.values()):
+            if len(parts) <= 1:
+                pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler.dump((CACHE_VERSION, len(parts), None, self.generation))
+                for part in parts:
+                    pickler.dump(part)
+            else:
+                pickler = pickle.Pickler(handle, protocol=3)
+                pickler.dump((CACHE_VERSION, len(parts), _shared_objects(self.entries),
+                              self.generation))
+                shared = pickler.memo.copy()
+                for part in parts:
+                    pickler.memo = shared
+                    pickler.dump(part)
         if self.journal is not None:  # it named the previous generation
             self.journal.unlink(missing_ok=True)
 
-    def _write(self, target: Path, data: Any) -> None:
-        """Pickle ``data`` to ``target`` atomically, bodies left out."""
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        kept = []
-        for entry in data[2].values():
-            body = entry[3].__dict__.pop("_body", None) if entry is not None else None
-            if body is not None:
-                kept.append((entry[3], body))
-        try:
-            with tmp.open("wb") as handle:
-                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        finally:
-            for record, body in kept:
-                record.__dict__["_body"] = body
-        os.replace(tmp, target)
+
+@contextmanager
+def _atomic(target: Path) -> Iterator[BinaryIO]:
+    """A file to write that replaces ``target`` only once written in full."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as handle:
+        yield handle
+    os.replace(tmp, target)
+
+
+@contextmanager
+def _bodies_left_out(entries: Iterable[tuple[int, int, str, Record] | None]) -> Iterator[None]:
+    """Take the kept bodies out of these cache entries' records meanwhile: bodies are never
+    cached (they are read back from the record files)."""
+    kept = []
+    for entry in entries:
+        body = entry[3].__dict__.pop("_body", None) if entry is not None else None
+        if body is not None:
+            kept.append((entry[3], body))
+    try:
+        yield
+    finally:
+        for record, body in kept:
+            record.__dict__["_body"] = body
 
 
 def _shared_objects(entries: dict[str, tuple[int, int, str, Record]]) -> tuple[list, list]:
