@@ -9,14 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from newsarchive.vi.dates import format_date, weekday_names
+from newsarchive.vi.dates import weekday_name, weekday_names
 
 K = TypeVar("K", bound=Any)
-
-
-def format_day_name(day: dt.date) -> str:
-    """``"Thứ Hai"``: the full weekday name in Vietnamese."""
-    return format_date(day, "EEEE", locale="vi")  # Babel, imported on first use
 
 
 @dataclass(frozen=True)
@@ -46,7 +41,7 @@ def weekday_headers() -> list[tuple[str, str]]:
     ``("T2", "Thứ Hai")`` … ``("CN", "Chủ Nhật")``."""
     monday = dt.date(2024, 1, 1)
     days = [monday + dt.timedelta(days=i) for i in range(7)]
-    return list(zip(weekday_names(), [format_day_name(d) for d in days], strict=True))
+    return list(zip(weekday_names(), [weekday_name(d) for d in days], strict=True))
 
 
 def neighbours(keys: Iterable[K]) -> dict[K, tuple[K | None, K | None]]:

@@ -19,15 +19,20 @@ def format_date(day: dt.date, pattern: str, locale: str) -> Any:
 _WEEKDAYS: list[str] = []  # Babel's full weekday names, Monday first
 
 
-def format_day(day: dt.date) -> str:
-    """``"Thứ Sáu, 21 tháng 6 năm 2024"``: Babel's pattern ``EEEE, d 'tháng' M 'năm' y``
-    with the weekday names taken from Babel once (a Babel call per date costs ~70 µs, and
-    an archive page shows dozens; ``tests/test_vi.py`` compares every day of a few years)."""
+def weekday_name(day: dt.date) -> str:
+    """``"Thứ Sáu"``: the full weekday name, Babel's ``EEEE``, asked of Babel once per
+    weekday (a Babel call costs ~70 µs, and an archive page shows dozens of dates)."""
     if not _WEEKDAYS:
         monday = dt.date(2024, 1, 1)
         _WEEKDAYS.extend(format_date(monday + dt.timedelta(days=i), "EEEE", locale=_LOCALE)
                          for i in range(7))
-    return f"{_WEEKDAYS[day.weekday()]}, {format_short(day)}"
+    return _WEEKDAYS[day.weekday()]
+
+
+def format_day(day: dt.date) -> str:
+    """``"Thứ Sáu, 21 tháng 6 năm 2024"``: Babel's pattern ``EEEE, d 'tháng' M 'năm' y``
+    (``tests/test_vi.py`` compares every day of a few years with Babel)."""
+    return f"{weekday_name(day)}, {format_short(day)}"
 
 
 def format_short(day: dt.date) -> str:
