@@ -217,20 +217,17 @@ def parse_date_value(value: Any) -> tuple[dt.date, dt.time | None]:
 
 def _text(data: dict[str, Any], key: str, required: bool = False) -> str | None:
     value = data.get(key)
-    if type(value) is str:  # nearly always: one strip, one normalisation
+    if isinstance(value, str):  # nearly always: one strip, one normalisation
         value = value.strip()
-        if value:
-            return nfc(value)
+    elif value is not None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise RecordValueError(key, f"phải là chuỗi chữ, nhưng là {type(value).__name__}")
+        value = str(value).strip()
+    if not value:
         if required:
             raise RecordValueError(key, "bắt buộc phải có")
         return None
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise RecordValueError(key, "bắt buộc phải có")
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise RecordValueError(key, f"phải là chuỗi chữ, nhưng là {type(value).__name__}")
-    return nfc(str(value).strip())
+    return nfc(value)
 
 
 def _text_list(data: dict[str, Any], key: str) -> list[str]:
@@ -247,9 +244,9 @@ def _text_list(data: dict[str, Any], key: str) -> list[str]:
 def _fields(item: Any, key: str, allowed: tuple[str, ...]) -> dict[str, str | None]:
     if not isinstance(item, dict):
         raise RecordValueError(key, f"mỗi mục phải là các dòng 'khoá: giá trị', nhưng là {item!r}")
-    unknown = sorted(set(item) - set(allowed)) if not item.keys() <= set(allowed) else []
+    unknown = item.keys() - set(allowed)
     if unknown:
-        raise RecordValueError(key, f"trường không rõ: {', '.join(map(str, unknown))}")
+        raise RecordValueError(key, f"trường không rõ: {', '.join(map(str, sorted(unknown)))}")
     return {name: _text(item, name) for name in allowed if name in item}
 
 
