@@ -29,15 +29,16 @@ def plain_text(markdown_text: str) -> str:
 
 _SUMMARIES: dict[str, str] = {}  # article URL → summary, within one build
 _SUMMARIES_MAX = 50_000
+SUMMARY_LENGTH = 200
 
 
-def summary(article: Article, length: int = 200) -> str:
+def summary(article: Article, length: int = SUMMARY_LENGTH) -> str:
     """The first ``length`` characters of the body, cut at a word, with an ellipsis.
 
     The article page shows it three times and each of its speakers' feeds once more, so
     the default length is kept per article URL until ``forget_summaries`` (called as each
     build starts: a URL's body may change between builds of one process)."""
-    if length != 200:
+    if length != SUMMARY_LENGTH:
         return _summary(article.record.body, length)
     found = _SUMMARIES.get(article.url)
     if found is None:

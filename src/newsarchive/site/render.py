@@ -33,7 +33,8 @@ class _Template(jinja2.Template):
     """Templates whose output expressions escape with ``_escape``.  Jinja's compiled code
     imports ``escape`` into the namespace it runs in, and uses it only on values it
     outputs; the namespace is handed to ``_from_namespace``, where it is swapped.
-    ``tests/test_render.py`` checks the site is byte-for-byte what plain Jinja renders."""
+    ``tests/test_render_escape.py`` checks the site is byte for byte what plain Jinja
+    renders."""
 
     @classmethod
     def _from_namespace(cls, environment: jinja2.Environment, namespace: dict[str, Any],
