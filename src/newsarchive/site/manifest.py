@@ -21,7 +21,6 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
-import importlib
 import io
 import os
 import pickle
@@ -55,11 +54,12 @@ def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
 
 
 def _version(name: str) -> str:
-    """A library's version: its ``__version__`` when it sets one (importing
-    ``importlib.metadata`` costs a build ~6–20 ms), else its distribution's (MarkupSafe 3
-    answers ``__version__`` from the metadata, with a deprecation warning)."""
-    module = importlib.import_module(name)
-    version = vars(module).get("__version__")
+    """A library's version: the ``__version__`` of its module when the build has already
+    imported it, else its distribution's.  (Importing a library only to read its version
+    would put Markdown and Babel, which a build imports on first use, on every build's
+    start; MarkupSafe 3 answers ``__version__`` from the metadata anyway, with a warning.)"""
+    module = sys.modules.get(name)
+    version = vars(module).get("__version__") if module is not None else None
     if isinstance(version, str):
         return version
     from importlib import metadata
