@@ -36,12 +36,13 @@ def month_grid(year: int, month: int, counts: dict[dt.date, int]) -> list[list[C
     ]
 
 
-def weekday_headers() -> list[tuple[str, str]]:
+@functools.cache  # every month page shows them; Babel would be asked 7 times a page
+def weekday_headers() -> tuple[tuple[str, str], ...]:
     """Monday…Sunday as (abbreviation, full name) from Babel's ``vi`` locale:
     ``("T2", "Thứ Hai")`` … ``("CN", "Chủ Nhật")``."""
     monday = dt.date(2024, 1, 1)
     days = [monday + dt.timedelta(days=i) for i in range(7)]
-    return list(zip(weekday_names(), [weekday_name(d) for d in days], strict=True))
+    return tuple(zip(weekday_names(), [weekday_name(d) for d in days], strict=True))
 
 
 def neighbours(keys: Iterable[K]) -> dict[K, tuple[K | None, K | None]]:
