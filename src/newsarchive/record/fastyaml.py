@@ -7,7 +7,8 @@ even with libyaml, spends ~0.5 ms a record building that in Python; this reader 
 that shape and returns None for anything else — a double-quoted or multi-line scalar, a
 comment, an anchor, a flow collection, deeper nesting, a plain scalar that YAML would read
 as anything but a string or null — and the caller then asks YAML.  Plain scalars are typed
-by YAML's own resolver (with the record loader's rules).  ``tests/test_perf_fastyaml.py``
+by YAML's own resolver patterns (with the record loader's rules), tried as
+``Resolver.resolve`` tries them.  ``tests/test_perf_fastyaml.py``
 compares it with ``yaml.load`` on generated documents."""
 
 from __future__ import annotations
@@ -16,16 +17,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
-from yaml.resolver import Resolver
-
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?\Z")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` \t")
 # anything YAML might read otherwise than as text: line breaks besides "\n" (CR, NEL, LS,
 # PS), tabs, control and non-printable characters, a BOM
 _ODD = re.compile("[^\x20-\x7e\n\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
                   "\U00010000-\U0010ffff]")
-_STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 
 
@@ -33,25 +30,30 @@ class _Fail(Exception):
     """Not the shape this reader takes: let YAML read it."""
 
 
-def make_reader(implicit_resolvers: dict) -> Any:
-    """A ``fast_front(text) -> dict | None`` typing plain scalars with these resolvers."""
+def make_scalar(implicit_resolvers: dict) -> tuple[Any, Any]:
+    """``(scalar, plain)``: the value of a one-line scalar (``scalar(text)``: single-quoted,
+    ``[]``, ``{}`` or plain) and of a plain one (``plain(text)``), typed by these resolvers
+    with the record loader's rules; both raise ``_Fail`` for what they do not take."""
 
-    class _Types(Resolver):
-        yaml_implicit_resolvers = implicit_resolvers
-
-    resolver = _Types()
+    # what ``Resolver.resolve`` tries for a plain scalar, by its first character (the
+    # patterns filed under it, then those filed under None); most characters have none,
+    # so most text is a string without a call
+    wildcard = list(implicit_resolvers.get(None, []))
+    by_first = {first: tuple(resolvers) + tuple(wildcard)
+                for first, resolvers in implicit_resolvers.items() if first is not None}
+    default = tuple(wildcard)
 
     @lru_cache(maxsize=4096)
     def plain(value: str) -> str | None:
         if (not value or value[0] in _INDICATORS or value[-1] in " \t:" or ": " in value
                 or " #" in value or "\t" in value):
             raise _Fail
-        tag = resolver.resolve(yaml.ScalarNode, value, (True, False))
-        if tag == _STR:
-            return value
-        if tag == _NULL and value in ("null", "~", "Null", "NULL"):
-            return None
-        raise _Fail  # booleans, numbers, …: rare in records, YAML knows best
+        for tag, regexp in by_first.get(value[0], default):
+            if regexp.match(value):
+                if tag == _NULL and value in ("null", "~", "Null", "NULL"):
+                    return None
+                raise _Fail  # booleans, numbers, …: rare in records, YAML knows best
+        return value
 
     def scalar(text: str | None) -> Any:
         if text is None:
@@ -66,6 +68,14 @@ def make_reader(implicit_resolvers: dict) -> Any:
         if text == "{}":
             return {}
         return plain(text)
+
+    return scalar, plain
+
+
+def make_reader(implicit_resolvers: dict) -> Any:
+    """A ``fast_front(text) -> dict | None`` typing plain scalars with these resolvers."""
+
+    scalar, plain = make_scalar(implicit_resolvers)
 
     def pair(line: str) -> tuple[str, str | None]:
         match = _KEY.match(line)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsarchive.vi.text import nfc, slugify_vi
+from newsarchive.vi.text import fold, nfc, slugify_vi
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE_RE = re.compile(
@@ -192,7 +192,32 @@ class Record:
 
 def default_slug(title: str) -> str:
     """The slug a title gets unless the record sets one (python-slugify of the folded title)."""
+    folded = fold(nfc(title))
+    if folded.isascii() and "&" not in folded:  # nearly every title: see _ascii_slug
+        slug = _ascii_slug(folded)
+        if slug is not None:
+            return slug or "bai-viet"
     return slugify_vi(title, max_length=80) or "bai-viet"
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
+
+
+def _ascii_slug(folded: str) -> str | None:
+    """``slugify(folded, max_length=80, word_boundary=True)`` (what ``slugify_vi`` asks) for
+    ASCII text without ``&``, in three steps instead of python-slugify's dozen (~6 µs a
+    title), or None for a slug that would need truncating.  On such text its Unicode
+    normalisations and transliteration change nothing and its entity patterns cannot
+    match; what is left is: lower case, drop a comma between digits, one ``-`` for every
+    run of anything but ``[a-z0-9]`` (its quote, disallowed-character and repeated-dash
+    steps together), ``-`` stripped at both ends.  ``tests/test_record_fastrecord.py``
+    compares the two."""
+    text = folded.lower()
+    if "," in text:
+        text = _DIGIT_COMMA.sub("", text)
+    text = _NOT_SLUG.sub("-", text).strip("-")
+    return text if len(text) < 80 else None
 
 
 def parse_date_value(value: Any) -> tuple[dt.date, dt.time | None]:

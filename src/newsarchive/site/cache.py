@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsarchive.errors import NewsarchiveError
-from newsarchive.record import Person, Record, load_record
-from newsarchive.record.frontmatter import FENCE, parse_record
+from newsarchive.record import Image, Person, Quote, Record, Source, load_record
+from newsarchive.record.frontmatter import FENCE, fast_record, parse_general
 from newsarchive.site.content import find_record_files
 from newsarchive.vi.text import nfc
 
@@ -78,6 +78,8 @@ class LazyBodyRecord(Record):
     def body(self) -> str:
         loaded = self.__dict__.get("_body")
         if loaded is not None:
+            if type(loaded) is bytes:  # kept as the file's UTF-8 (parsed in a worker)
+                loaded = self.__dict__["_body"] = loaded.decode()
             return loaded
         key = self.__dict__["_lazy_body"]
         body = _recent.get(key)
@@ -276,27 +278,64 @@ def _shared_objects(entries: dict[str, tuple[int, int, str, Record]]) -> tuple[l
     return list(people.values()), sorted(strings)
 
 
-def parse_file(path: Path) -> tuple[str, Record] | NewsarchiveError:
-    """Parse one record file: (digest of its bytes, record with a lazy body) or the error.
-    The record is a function of the file's bytes, so their digest stands for it."""
+_BOM = b"\xef\xbb\xbf"
+_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _read_file(path: str | Path) -> bytes:
+    """The file's bytes (``Path.read_bytes`` without its file objects: ~3 µs less)."""
+    fd = os.open(path, os.O_RDONLY | _O_CLOEXEC)
     try:
-        raw = path.read_bytes()
+        data = os.read(fd, os.fstat(fd).st_size + 1)
+        more = os.read(fd, 1 << 16) if data else b""
+        if not more:
+            return data
+        chunks = [data, more]
+        while more:
+            more = os.read(fd, 1 << 16)
+            chunks.append(more)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _parse(path: str | Path) -> tuple[bytes, str, Record, bool] | NewsarchiveError:
+    """(the file's bytes, their digest, the record (people and recurring strings shared),
+    whether its body is the UTF-8 after the first ``\\n---\\n`` of those bytes), or the
+    error.  The record is a function of the file's bytes, so their digest stands for it."""
+    try:
+        raw = _read_file(path)
     except OSError as exc:
         return NewsarchiveError(f"cannot read record: {exc.strerror}", path)
+    bom = raw.startswith(_BOM)
     try:
-        text = raw.decode("utf-8-sig")
+        decoded = raw.decode("utf-8-sig") if bom else raw.decode()
     except UnicodeDecodeError:
         try:
             load_record(path)  # the usual error, with its line
         except NewsarchiveError as error:
             return error
         raise
-    try:
-        record = parse_record(text, path)
-    except NewsarchiveError as error:
-        return error
-    file_digest = digest(raw)
-    record = make_lazy(_intern(record), path, file_digest, keep=True)
+    text = nfc(decoded.removeprefix("\ufeff"))
+    record = fast_record(text, _PEOPLE)
+    if record is None:
+        try:
+            record = _intern(parse_general(text, path))
+        except NewsarchiveError as error:
+            return error
+        plain_body = False
+    else:  # fast_record's body: the text after its first "\n---\n" (or nothing)
+        plain_body = not bom and (text is decoded or text == decoded)
+    return raw, digest(raw), record, plain_body
+
+
+def parse_file(path: Path) -> tuple[str, Record] | NewsarchiveError:
+    """Parse one record file: (digest of its bytes, record with a lazy body) or the error."""
+    outcome = _parse(path)
+    if isinstance(outcome, NewsarchiveError):
+        return outcome
+    _, file_digest, record, _ = outcome
+    record = make_lazy(record, path, file_digest, keep=True)
     layout_keys(record)  # computed now, so that the record cache keeps them
     return file_digest, record
 
@@ -307,15 +346,19 @@ def layout_keys(record: Record) -> tuple[bytes, str]:
     file's bytes and is not changed after parsing).  See ``build._shape``."""
     found = record.__dict__.get("_layout_keys")
     if found is None:
+        quotes = record.quotes
         shape = (record.title, record.date, record.time, record.slug,
                  [(p.name, p.role, p.id, p.honorific) for p in record.speakers],
-                 [q.speaker for q in record.quotes])
-        quotes = repr([(q.speaker, q.text) for q in record.quotes])
+                 [q.speaker for q in quotes])
         found = record.__dict__["_layout_keys"] = (
             hashlib.blake2b(repr(shape).encode(), digest_size=16).digest(),
-            hashlib.blake2b(quotes.encode(), digest_size=8).hexdigest(),
+            hashlib.blake2b(repr([(q.speaker, q.text) for q in quotes]).encode(),
+                            digest_size=8).hexdigest() if quotes else _NO_QUOTES,
         )
     return found
+
+
+_NO_QUOTES = hashlib.blake2b(repr([]).encode(), digest_size=8).hexdigest()
 
 
 _PERSON_FIELDS = ("name", "role", "id", "honorific")
@@ -359,8 +402,7 @@ def _intern(record: Record) -> Record:
 
 def _parse_chunk(paths: list[Path], budget: int
                  ) -> list[tuple[str, Record] | NewsarchiveError]:
-    """Parse ``paths``, keeping bodies in memory up to ``budget`` characters (in a worker,
-    the others are dropped before the records are sent back: never all bodies at once)."""
+    """Parse ``paths`` here, keeping bodies in memory up to ``budget`` characters."""
     out = [parse_file(path) for path in paths]
     for outcome in out:
         if not isinstance(outcome, NewsarchiveError):
@@ -372,8 +414,102 @@ def _parse_chunk(paths: list[Path], budget: int
     return out
 
 
-# parsing fans out to worker processes when at least this many records changed
+# A record parsed in a worker process comes back as a flat tuple of its fields (people as
+# (name, role, id, honorific) tuples, and its digests) rather than as pickled objects,
+# which cost the parent ~16 µs a record to unpickle; its body comes back as the file's
+# UTF-8 bytes, decoded when a page first asks for it (unpickling a str decodes it here,
+# ~20 µs).  ``_unpack(_pack(...))`` is the record ``parse_file`` gives
+# (tests/test_record_fastrecord.py).
+_FIELDS = ("title", "date", "time", "slug", "authors", "credit", "speakers", "people",
+           "quotes", "images", "source", "draft", "extra")
+
+
+def _pack(path: str, budget: int) -> tuple[tuple | NewsarchiveError, int]:
+    """Parse one record for the parent: (its tuple or the error, the budget left)."""
+    outcome = _parse(path)
+    if isinstance(outcome, NewsarchiveError):
+        return outcome, budget
+    raw, file_digest, record, plain_body = outcome
+    body: str | bytes | None = record.body
+    if body and plain_body:
+        end = raw.find(b"\n---\n", 3)  # where fast_record found the body in the text
+        body = raw[end + 5 :].strip(b"\n") + b"\n" if end >= 0 else b""
+    if len(body) > budget:  # type: ignore[arg-type]
+        body = None  # read back from the file when asked for
+    else:
+        budget -= len(body)  # type: ignore[arg-type]
+    source = record.source
+    return (
+        file_digest,
+        layout_keys(record),
+        record.title, record.date, record.time, record.slug, record.authors, record.credit,
+        [(p.name, p.role, p.id, p.honorific) for p in record.speakers],
+        [(p.name, p.role, p.id, p.honorific) for p in record.people],
+        [(q.speaker, q.text) for q in record.quotes],
+        [(i.caption, i.file) for i in record.images],
+        None if source is None
+        else (source.file, source.sha256, source.imported, source.date_line),
+        record.draft,
+        record.extra,
+        body,
+    ), budget
+
+
+def _pack_chunk(paths: list[str], budget: int) -> list[tuple | NewsarchiveError]:
+    """``_pack`` each path (in a worker process), bodies within ``budget`` in all."""
+    out = []
+    for path in paths:
+        packed, budget = _pack(path, budget)
+        out.append(packed)
+    return out
+
+
+def _person(fields: tuple) -> Person:
+    """The one ``Person`` with these fields (see ``_intern``)."""
+    found = _PEOPLE.get(fields)
+    if found is None:
+        intern = sys.intern
+        found = _PEOPLE[fields] = Person(
+            *(intern(v) if type(v) is str else v for v in fields))
+    return found
+
+
+def _unpack(packed: tuple | NewsarchiveError, path: str
+            ) -> tuple[str, Record] | NewsarchiveError:
+    """The record ``_pack`` made, as ``parse_file`` gives it (people and strings shared
+    in this process)."""
+    if isinstance(packed, NewsarchiveError):
+        return packed
+    (file_digest, keys, title, day, time_, slug, authors, credit, speakers, people, quotes,
+     images, source, draft, extra, body) = packed
+    intern = sys.intern
+    record = LazyBodyRecord.__new__(LazyBodyRecord)
+    fields = record.__dict__
+    fields.update(
+        title=title, date=day, time=time_, slug=slug,
+        authors=[intern(a) for a in authors],
+        credit=intern(credit) if credit else credit,
+        speakers=[_person(p) for p in speakers],
+        people=[_person(p) for p in people],
+        quotes=[Quote(*q) for q in quotes],
+        images=[Image(*i) for i in images],
+        source=None if source is None else Source(
+            source[0], source[1],
+            intern(source[2]) if source[2] else source[2],
+            intern(source[3]) if source[3] else source[3]),
+        draft=draft, extra=extra,
+        _lazy_body=(path, file_digest), _layout_keys=keys,
+    )
+    if body is not None:
+        fields["_body"] = body
+    return file_digest, record
+
+
+# parsing fans out to worker processes when at least this many records changed, in
+# chunks of at least PARALLEL_CHUNK_MIN records, about PARALLEL_CHUNKS_PER_JOB per process
 PARALLEL_MIN_RECORDS = 400
+PARALLEL_CHUNK_MIN = 32
+PARALLEL_CHUNKS_PER_JOB = 16
 # bodies kept in memory after parsing, in characters (~2 bytes each for Vietnamese text)
 BODY_BUDGET_CHARS = 64_000_000
 
@@ -403,10 +539,6 @@ def load_records_cached(
             misses.append(path)
         found.append((path, stat, hit))
     parsed = dict(zip(misses, _parse_all(misses, jobs), strict=True))
-    if jobs > 1 and len(misses) >= PARALLEL_MIN_RECORDS:  # interned in another process
-        for outcome in parsed.values():
-            if not isinstance(outcome, NewsarchiveError):
-                _intern(outcome[1])
 
     records: list[tuple[Path, Record]] = []
     problems: list[NewsarchiveError] = []
@@ -441,13 +573,34 @@ def load_records_cached(
 def _parse_all(paths: list[Path], jobs: int) -> list[tuple[str, Record] | NewsarchiveError]:
     """Freshly parsed bodies stay in memory (the render needs them soon) up to
     ``BODY_BUDGET_CHARS`` in all; beyond it they are read back from their files when their
-    page is rendered."""
+    page is rendered.
+
+    On ``jobs`` processes: ``jobs - 1`` forked workers take chunks from the end of the list
+    while this process takes them from the start (cancelling a chunk's task before a worker
+    starts it), so the two meet wherever the work balances; the workers' records come back
+    packed (``_pack``)."""
     if jobs <= 1 or len(paths) < PARALLEL_MIN_RECORDS:
         return _parse_chunk(paths, BODY_BUDGET_CHARS)
     from newsarchive.site.engine import local_pool
 
-    size = max(50, len(paths) // (jobs * 4))
+    size = max(PARALLEL_CHUNK_MIN, len(paths) // (jobs * PARALLEL_CHUNKS_PER_JOB))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    budgets = [BODY_BUDGET_CHARS // len(chunks)] * len(chunks)
-    with local_pool(jobs) as pool:
-        return [item for chunk in pool.map(_parse_chunk, chunks, budgets) for item in chunk]
+    budget = BODY_BUDGET_CHARS // len(chunks)
+    out: list[list[tuple[str, Record] | NewsarchiveError]] = [[]] * len(chunks)
+
+    def unpacked(k: int) -> list[tuple[str, Record] | NewsarchiveError]:
+        return list(map(_unpack, tasks[k].result(), map(str, chunks[k])))
+
+    with local_pool(jobs - 1) as pool:
+        tasks = [pool.submit(_pack_chunk, [str(p) for p in chunk], budget)
+                 for chunk in reversed(chunks)][::-1]
+        front, back = 0, len(chunks)  # this process parses from the front
+        while front < back and tasks[front].cancel():  # else a worker has it (and the rest)
+            out[front] = _parse_chunk(chunks[front], budget)
+            front += 1
+            while back > front and tasks[back - 1].done():  # the workers' finished chunks
+                back -= 1
+                out[back] = unpacked(back)
+        for k in range(front, back):
+            out[k] = unpacked(k)
+    return [outcome for part in out for outcome in part]
