@@ -91,6 +91,8 @@ def make_record_reader(implicit_resolvers: dict) -> Callable[..., Record | None]
 
     def token(line: str) -> tuple[int, str, Any]:
         """What ``line`` says, as fastyaml's reader would read it; _Fail if unsure."""
+        if _ODD.search(line):
+            raise _Fail  # a character YAML might read otherwise than as text
         if line.startswith("- "):
             first = line[2:]
             match = _KEY.match(first)
@@ -133,7 +135,7 @@ def make_record_reader(implicit_resolvers: dict) -> Callable[..., Record | None]
         else:
             return None
         front = text_[4:end]
-        if not front or _ODD.search(front):
+        if not front:
             return None
         try:
             return read(front.split("\n"), body, people)

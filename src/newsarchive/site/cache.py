@@ -434,10 +434,12 @@ def _pack(path: str, budget: int) -> tuple[tuple | NewsarchiveError, int]:
     if body and plain_body:
         end = raw.find(b"\n---\n", 3)  # where fast_record found the body in the text
         body = raw[end + 5 :].strip(b"\n") + b"\n" if end >= 0 else b""
-    if len(body) > budget:  # type: ignore[arg-type]
+    # the budget counts characters of ~2 bytes; these bytes are the body's UTF-8
+    cost = len(body) // 2 if type(body) is bytes else len(body)  # type: ignore[arg-type]
+    if cost > budget:
         body = None  # read back from the file when asked for
     else:
-        budget -= len(body)  # type: ignore[arg-type]
+        budget -= cost
     source = record.source
     return (
         file_digest,
@@ -506,9 +508,11 @@ def _unpack(packed: tuple | NewsarchiveError, path: str
 
 
 # parsing fans out to worker processes when at least this many records changed, in
-# chunks of at least PARALLEL_CHUNK_MIN records, about PARALLEL_CHUNKS_PER_JOB per process
+# chunks of PARALLEL_CHUNK_MIN to _MAX records, about PARALLEL_CHUNKS_PER_JOB per process
+# (the last chunks a worker has taken are what this process may wait for at the end)
 PARALLEL_MIN_RECORDS = 400
 PARALLEL_CHUNK_MIN = 32
+PARALLEL_CHUNK_MAX = 96
 PARALLEL_CHUNKS_PER_JOB = 16
 # bodies kept in memory after parsing, in characters (~2 bytes each for Vietnamese text)
 BODY_BUDGET_CHARS = 64_000_000
@@ -583,7 +587,8 @@ def _parse_all(paths: list[Path], jobs: int) -> list[tuple[str, Record] | Newsar
         return _parse_chunk(paths, BODY_BUDGET_CHARS)
     from newsarchive.site.engine import local_pool
 
-    size = max(PARALLEL_CHUNK_MIN, len(paths) // (jobs * PARALLEL_CHUNKS_PER_JOB))
+    size = min(PARALLEL_CHUNK_MAX,
+               max(PARALLEL_CHUNK_MIN, len(paths) // (jobs * PARALLEL_CHUNKS_PER_JOB)))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     budget = BODY_BUDGET_CHARS // len(chunks)
     out: list[list[tuple[str, Record] | NewsarchiveError]] = [[]] * len(chunks)
