@@ -97,6 +97,8 @@ _SCALARS = st.one_of(*[st.sampled_from(_GOOD_SCALARS)] * 4, st.sampled_from([
     "title: a: b", "title:", "title: null", "title: ''", "title: 12", "date: 2024-02-31",
     "date: hôm qua", "date:", "slug: Bai", "slug: ''", "authors: Hà", "authors: []",
     "draft: true", "draft: false", "tags: x", "x:", "", " ", "---", "...", "# c",
+    "date: '\u0662\u0660\u0662\u0664-01-02'", "date: 2024-13-01", "date: 0000-01-01",
+    "date: '2024-01-02 '", "date: 2024-1-02",
 ]))  # fmt: skip
 _FIRSTS = st.one_of(*[st.sampled_from([
     "- Hà Thanh", "- name: Lại Xuân Lâm", "- Lại Xuân Lâm", "- speaker: Lâm", "- caption: Ảnh",
@@ -276,7 +278,7 @@ def test_parallel_loading_gives_what_serial_loading_gives(
     content = tmp_path / "content"
     _write(content, records)
     monkeypatch.setattr(cache, "PARALLEL_MIN_RECORDS", 4)
-    monkeypatch.setattr(cache, "PARALLEL_CHUNK_MIN", 3)
+    monkeypatch.setattr(cache, "PARALLEL_CHUNK", 3)
     serial = load_records_cached(content, RecordCache(None), jobs=1)
     for jobs in (2, 3):
         parallel = load_records_cached(content, RecordCache(None), jobs=jobs)

@@ -25,6 +25,7 @@ that this reader gives what the general path gives on generated records."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from functools import lru_cache
@@ -72,12 +73,20 @@ def make_record_reader(implicit_resolvers: dict) -> Callable[..., Record | None]
     maps (name, role, id, honorific) to it), and authors, credits and the import's time
     and date line are interned strings; without one every ``Person`` is new."""
     scalar, plain = make_scalar(implicit_resolvers)
+    plain = plain.__wrapped__  # lines are memoised here, values need not be too
     intern = sys.intern
     tokens: dict[str, tuple[int, str, Any]] = {}
 
     @lru_cache(maxsize=8192)
     def date_of(value: str) -> tuple[Any, Any]:
-        return parse_date_value(value)  # dates and times are immutable: shared safely
+        """``parse_date_value(value)`` (dates and times are immutable: shared safely)."""
+        if (len(value) == 10 and value[4] == "-" == value[7] and value.isascii()
+                and value[:4].isdigit() and value[5:7].isdigit() and value[8:].isdigit()):
+            try:  # YYYY-MM-DD: what _DATE_RE takes apart
+                return dt.date(int(value[:4]), int(value[5:7]), int(value[8:])), None
+            except ValueError:
+                pass  # not a day: parse_date_value says so
+        return parse_date_value(value)
 
     def text(raw: str) -> str | None:
         """A string field's value (``model._text`` of a string or null)."""

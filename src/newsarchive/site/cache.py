@@ -12,11 +12,13 @@ digest is kept and checked on re-reading: a record edited during a build fails t
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import pickle
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -401,17 +403,19 @@ def _intern(record: Record) -> Record:
 
 
 def _parse_chunk(paths: list[Path], budget: int
-                 ) -> list[tuple[str, Record] | NewsarchiveError]:
-    """Parse ``paths`` here, keeping bodies in memory up to ``budget`` characters."""
+                 ) -> tuple[list[tuple[str, Record] | NewsarchiveError], int]:
+    """Parse ``paths`` here, keeping bodies in memory up to ``budget`` characters in all:
+    (the outcomes, the characters kept)."""
     out = [parse_file(path) for path in paths]
+    left = budget
     for outcome in out:
         if not isinstance(outcome, NewsarchiveError):
             kept = len(outcome[1].__dict__.get("_body") or "")
-            if budget >= kept:
-                budget -= kept
+            if left >= kept:
+                left -= kept
             else:
                 drop_body(outcome[1])
-    return out
+    return out, budget - left
 
 
 # A record parsed in a worker process comes back as a flat tuple of its fields (people as
@@ -457,13 +461,22 @@ def _pack(path: str, budget: int) -> tuple[tuple | NewsarchiveError, int]:
     ), budget
 
 
-def _pack_chunk(paths: list[str], budget: int) -> list[tuple | NewsarchiveError]:
-    """``_pack`` each path (in a worker process), bodies within ``budget`` in all."""
+def _pack_chunk(paths: list[str], share: tuple[int, int]) -> list[tuple | NewsarchiveError]:
+    """``_pack`` each path (in a worker process), keeping bodies within this worker's
+    ``share`` of the budget for all the chunks of one loading: ``(loading, characters)``."""
+    if _worker_budget[0] != share[0]:
+        _worker_budget[:] = share
+    budget = _worker_budget[1]
     out = []
     for path in paths:
         packed, budget = _pack(path, budget)
         out.append(packed)
+    _worker_budget[1] = budget
     return out
+
+
+_worker_budget = [0, 0]  # in a worker: (the loading, the budget it has left)
+_loadings = itertools.count(1)
 
 
 def _person(fields: tuple) -> Person:
@@ -508,12 +521,10 @@ def _unpack(packed: tuple | NewsarchiveError, path: str
 
 
 # parsing fans out to worker processes when at least this many records changed, in
-# chunks of PARALLEL_CHUNK_MIN to _MAX records, about PARALLEL_CHUNKS_PER_JOB per process
-# (the last chunks a worker has taken are what this process may wait for at the end)
+# chunks of PARALLEL_CHUNK records (the last chunks a worker has taken, one running and
+# one queued, are what this process may have to wait for at the end)
 PARALLEL_MIN_RECORDS = 400
-PARALLEL_CHUNK_MIN = 32
-PARALLEL_CHUNK_MAX = 96
-PARALLEL_CHUNKS_PER_JOB = 16
+PARALLEL_CHUNK = 64
 # bodies kept in memory after parsing, in characters (~2 bytes each for Vietnamese text)
 BODY_BUDGET_CHARS = 64_000_000
 
@@ -531,7 +542,7 @@ def load_records_cached(
     # its size, so it is not cached (it is parsed again next time, which is cheap)
     fresh = time.time_ns() - 2_000_000_000
     found: list[tuple[Path, os.stat_result | None, tuple | None]] = []
-    misses: list[Path] = []
+    misses = _Parsing(jobs)  # parsing may start in other processes while listing
     for path in find_record_files(content_dir):
         try:
             stat: os.stat_result | None = os.stat(path)
@@ -542,7 +553,7 @@ def load_records_cached(
             hit = None
             misses.append(path)
         found.append((path, stat, hit))
-    parsed = dict(zip(misses, _parse_all(misses, jobs), strict=True))
+    parsed = misses.results()
 
     records: list[tuple[Path, Record]] = []
     problems: list[NewsarchiveError] = []
@@ -574,38 +585,67 @@ def load_records_cached(
     return records, problems, digests
 
 
-def _parse_all(paths: list[Path], jobs: int) -> list[tuple[str, Record] | NewsarchiveError]:
-    """Freshly parsed bodies stay in memory (the render needs them soon) up to
-    ``BODY_BUDGET_CHARS`` in all; beyond it they are read back from their files when their
-    page is rendered.
+class _Parsing:
+    """The record files to parse, added in order (``append``) while the content folder is
+    listed; ``results()`` gives each one's ``parse_file`` outcome, by path.
 
-    On ``jobs`` processes: ``jobs - 1`` forked workers take chunks from the end of the list
-    while this process takes them from the start (cancelling a chunk's task before a worker
-    starts it), so the two meet wherever the work balances; the workers' records come back
-    packed (``_pack``)."""
-    if jobs <= 1 or len(paths) < PARALLEL_MIN_RECORDS:
-        return _parse_chunk(paths, BODY_BUDGET_CHARS)
-    from newsarchive.site.engine import local_pool
+    Freshly parsed bodies stay in memory (the render needs them soon) up to
+    ``BODY_BUDGET_CHARS`` in all (a share for each process); beyond it they are read back
+    from their files when their page is rendered.
 
-    size = min(PARALLEL_CHUNK_MAX,
-               max(PARALLEL_CHUNK_MIN, len(paths) // (jobs * PARALLEL_CHUNKS_PER_JOB)))
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    budget = BODY_BUDGET_CHARS // len(chunks)
-    out: list[list[tuple[str, Record] | NewsarchiveError]] = [[]] * len(chunks)
+    With ``jobs`` > 1 and at least ``PARALLEL_MIN_RECORDS`` files, parsing starts before the
+    listing ends: every full chunk of ``PARALLEL_CHUNK`` files goes to ``jobs - 1`` forked
+    workers as soon as it is listed.  ``results()`` then parses here from the last chunk
+    backwards, taking those no worker has started (cancelling their tasks), while the
+    workers go on from the first: the two meet wherever the work balances.  The workers'
+    records come back packed (``_pack``) and are unpacked here as they arrive."""
 
-    def unpacked(k: int) -> list[tuple[str, Record] | NewsarchiveError]:
-        return list(map(_unpack, tasks[k].result(), map(str, chunks[k])))
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.paths: list[Path] = []
+        self.tasks: list[Future] = []  # the chunks handed to the workers, in order
+        self.pool: Executor | None = None
+        self.loading = next(_loadings)
 
-    with local_pool(jobs - 1) as pool:
-        tasks = [pool.submit(_pack_chunk, [str(p) for p in chunk], budget)
-                 for chunk in reversed(chunks)][::-1]
-        front, back = 0, len(chunks)  # this process parses from the front
-        while front < back and tasks[front].cancel():  # else a worker has it (and the rest)
-            out[front] = _parse_chunk(chunks[front], budget)
-            front += 1
-            while back > front and tasks[back - 1].done():  # the workers' finished chunks
-                back -= 1
-                out[back] = unpacked(back)
-        for k in range(front, back):
-            out[k] = unpacked(k)
-    return [outcome for part in out for outcome in part]
+    def append(self, path: Path) -> None:
+        self.paths.append(path)
+        count = len(self.paths)
+        if self.jobs > 1 and count >= PARALLEL_MIN_RECORDS and count % PARALLEL_CHUNK == 0:
+            if self.pool is None:
+                from newsarchive.site.engine import local_pool
+
+                self.pool = local_pool(self.jobs - 1)
+            share = (self.loading, BODY_BUDGET_CHARS // self.jobs)
+            while len(self.tasks) * PARALLEL_CHUNK < count:
+                chunk = self._chunk(len(self.tasks))
+                self.tasks.append(self.pool.submit(_pack_chunk, list(map(str, chunk)), share))
+
+    def _chunk(self, k: int) -> list[Path]:
+        return self.paths[k * PARALLEL_CHUNK : (k + 1) * PARALLEL_CHUNK]
+
+    def results(self) -> dict[Path, tuple[str, Record] | NewsarchiveError]:
+        budget = BODY_BUDGET_CHARS // self.jobs if self.pool else BODY_BUDGET_CHARS
+        done = len(self.tasks) * PARALLEL_CHUNK
+        last, kept = _parse_chunk(self.paths[done:], budget)  # the last, partial chunk
+        parts = [last]
+        if self.pool is not None:
+            budget -= kept
+            try:
+                parts = [[]] * len(self.tasks) + parts
+                front, back = 0, len(self.tasks)
+                while back > front and self.tasks[back - 1].cancel():  # no worker has it
+                    back -= 1
+                    parts[back], kept = _parse_chunk(self._chunk(back), budget)
+                    budget -= kept
+                    while front < back and self.tasks[front].done():  # unpack meanwhile
+                        parts[front] = self._unpacked(front)
+                        front += 1
+                for k in range(front, back):
+                    parts[k] = self._unpacked(k)
+            finally:
+                self.pool.shutdown(wait=True, cancel_futures=True)
+        return dict(zip(self.paths, (outcome for part in parts for outcome in part),
+                        strict=True))
+
+    def _unpacked(self, k: int) -> list[tuple[str, Record] | NewsarchiveError]:
+        return list(map(_unpack, self.tasks[k].result(), map(str, self._chunk(k))))
