@@ -3,6 +3,7 @@ send back packed (``site/cache.py``) are exactly what the general path gives, or
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import unicodedata
@@ -235,6 +236,8 @@ def _write(content: Path, records: list[Record]) -> list[Path]:
 
 def _same(one: Record, other: Record) -> None:
     assert type(one) is type(other)
+    names = {f.name for f in dataclasses.fields(Record)} - {"body"}
+    assert set(one.__dict__) - {"_lazy_body", "_layout_keys", "_body"} == names
     assert one == other  # every field, the body (read back if not kept) included
     assert one.__dict__["_lazy_body"] == other.__dict__["_lazy_body"]
     assert one.__dict__["_layout_keys"] == other.__dict__["_layout_keys"]

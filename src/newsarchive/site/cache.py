@@ -424,8 +424,6 @@ def _parse_chunk(paths: list[Path], budget: int
 # UTF-8 bytes, decoded when a page first asks for it (unpickling a str decodes it here,
 # ~20 µs).  ``_unpack(_pack(...))`` is the record ``parse_file`` gives
 # (tests/test_record_fastrecord.py).
-_FIELDS = ("title", "date", "time", "slug", "authors", "credit", "speakers", "people",
-           "quotes", "images", "source", "draft", "extra")
 
 
 def _pack(path: str, budget: int) -> tuple[tuple | NewsarchiveError, int]:
