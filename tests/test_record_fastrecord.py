@@ -263,7 +263,7 @@ def test_packed_records_are_the_records_parsed_here(tmp_path_factory: pytest.Tem
             kept = there[1].__dict__.get("_body")
             assert (kept is None) == (budget == 0 and here[1].body != "")
             if kept:
-                assert there[1].body is there[1].body  # decoded once, then kept
+                assert there[1].body is there[1].body  # decoded once for a page
 
 
 def test_parallel_loading_gives_what_serial_loading_gives(

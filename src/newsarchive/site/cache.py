@@ -73,20 +73,22 @@ _recent: dict[tuple[str, str], str] = {}
 
 
 class LazyBodyRecord(Record):
-    """A ``Record`` whose ``body`` is read from its file when asked for (the last few read
-    are remembered)."""
+    """A ``Record`` whose ``body`` is read from its file when asked for, unless it is kept
+    (``_body``: the text, or the file's UTF-8 to decode); the last few read or decoded are
+    remembered."""
 
     @property  # type: ignore[override]
     def body(self) -> str:
         loaded = self.__dict__.get("_body")
-        if loaded is not None:
-            if type(loaded) is bytes:  # kept as the file's UTF-8 (parsed in a worker)
-                loaded = self.__dict__["_body"] = loaded.decode()
+        if type(loaded) is str:
             return loaded
         key = self.__dict__["_lazy_body"]
         body = _recent.get(key)
         if body is None:
-            body = read_body(*key)  # checked against the file's digest
+            # kept as the file's UTF-8 (parsed in a worker process): decoded when asked for,
+            # like a body read back, so that render workers do not each keep a decoded copy
+            # of every body they show; else read back, checked against the file's digest
+            body = loaded.decode() if loaded is not None else read_body(*key)
             if len(_recent) >= RECENT_BODIES:
                 del _recent[next(iter(_recent))]
             _recent[key] = body
