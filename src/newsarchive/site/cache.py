@@ -644,6 +644,7 @@ class _Parsing:
                     parts[k] = self._unpacked(k)
             finally:
                 self.pool.shutdown(wait=True, cancel_futures=True)
+        fast_record.forget()  # the lines of these records: no use once they are parsed
         return dict(zip(self.paths, (outcome for part in parts for outcome in part),
                         strict=True))
 
