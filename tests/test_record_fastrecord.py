@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -294,3 +295,23 @@ def test_parallel_loading_gives_what_serial_loading_gives(
         first = parallel[0][0][1]
         assert all(r.speakers[0] is first.speakers[0] for _, r in parallel[0][:45])
         assert len({id(r.source.imported) for _, r in parallel[0][:45]}) == 1
+
+
+def test_files_are_read_whole(tmp_path: Path) -> None:
+    for size in (0, 1, 4095, 4096, 65_536, 300_001):
+        path = tmp_path / f"{size}.md"
+        path.write_bytes(os.urandom(size))
+        assert cache._read_file(path) == path.read_bytes()
+    fifo = tmp_path / "grows"  # more than its size said, as a file being appended to does
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "wb") as out:
+            out.write(b"x" * 200_000)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert cache._read_file(fifo) == b"x" * 200_000
+    finally:
+        writer.join()

@@ -12,7 +12,7 @@ of ``from_data``; anything else — another key or shape, a repeated key, ``draf
 ``from_data`` would reject, a character ``fastyaml`` leaves to YAML — gives None, and the
 general path reads the record (and reports its error, with its line).
 
-Each line is read once per process: what a line says (``_token``) depends on the line
+Each line is read once per process: what a line says (``token``) depends on the line
 alone, and an archive repeats most of its lines (people, roles, credits, import times), so
 tokens are memoised by line (a bounded table).
 
