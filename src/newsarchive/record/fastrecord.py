@@ -289,12 +289,10 @@ def make_record_reader(implicit_resolvers: dict) -> Callable[..., Record | None]
             return [Person(*fields) for fields in found]
         out = []
         for fields in found:
-            key = tuple(fields)
-            person = people.get(key)
+            person = people.get(tuple(fields))
             if person is None:
-                person = people[key] = Person(
-                    *(intern(v) if v is not None else None for v in fields)
-                )
+                key = tuple(intern(v) if v is not None else None for v in fields)
+                person = people[key] = Person(*key)
             out.append(person)
         return out
 

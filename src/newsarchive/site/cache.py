@@ -484,8 +484,8 @@ def _person(fields: tuple) -> Person:
     found = _PEOPLE.get(fields)
     if found is None:
         intern = sys.intern
-        found = _PEOPLE[fields] = Person(
-            *(intern(v) if type(v) is str else v for v in fields))
+        fields = tuple(intern(v) if type(v) is str else v for v in fields)
+        found = _PEOPLE[fields] = Person(*fields)
     return found
 
 
