@@ -422,9 +422,12 @@ def _parse_chunk(paths: list[Path], budget: int
 
 # A record parsed in a worker process comes back as a flat tuple of its fields (people as
 # (name, role, id, honorific) tuples, and its digests) rather than as pickled objects,
-# which cost the parent ~16 µs a record to unpickle; its body comes back as the file's
-# UTF-8 bytes, decoded when a page first asks for it (unpickling a str decodes it here,
-# ~20 µs).  ``_unpack(_pack(...))`` is the record ``parse_file`` gives
+# which cost the parent ~16 µs a record to unpickle.  Its body comes back as the file's
+# UTF-8 bytes, kept so and decoded when a page asks for it: unpickling a str decodes it
+# here, ~20 µs a body on the parent's critical path, while the render workers, forked
+# later, decode it about twice in all (~15 µs each, on both cores).  (As UTF-16 it decodes
+# in ~2 µs, but moves and keeps half as many bytes again: the same build time, +17 MB at
+# N = 10,000.)  ``_unpack(_pack(...))`` is the record ``parse_file`` gives
 # (tests/test_record_fastrecord.py).
 
 
