@@ -91,10 +91,8 @@ def make_record_reader(implicit_resolvers: dict) -> Callable[..., Record | None]
 
     def text(raw: str) -> str | None:
         """A string field's value (``model._text`` of a string or null)."""
-        if raw[:1] == "'":
-            value = scalar(raw)
-        else:
-            value = plain(raw)  # [] and {} are errors for from_data, and not plain
+        # quoted, or plain: "[]" and "{}" (errors for from_data) are not plain
+        value = scalar(raw) if raw[:1] == "'" else plain(raw)
         if value is None:
             return None
         return value.strip() or None
