@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -99,6 +100,11 @@ def _staged_path(stage: str, relative: str, made: set[str]) -> str:
         target = os.path.join(stage, relative)
     folder = os.path.dirname(target)
     if folder not in made:
-        os.makedirs(folder, exist_ok=True)
+        parent = os.path.dirname(folder)
+        if parent in made or parent == stage:  # one mkdir, not makedirs' walk up
+            with contextlib.suppress(FileExistsError):  # made by another worker
+                os.mkdir(folder)
+        else:
+            os.makedirs(folder, exist_ok=True)
         made.add(folder)
     return target
