@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import types
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.runtime
 import markupsafe
+from jinja2.utils import internalcode
 
 from newsarchive.errors import NewsarchiveError
 from newsarchive.site import metadata, urls
@@ -43,6 +46,41 @@ class _Template(jinja2.Template):
             namespace["escape"] = _escape
         return super()._from_namespace(environment, namespace, globals)  # type: ignore[misc]
 
+    def _get_default_module(self, ctx: Any = None) -> Any:
+        """Jinja's, with its check for globals the importing template has and this one has
+        not (``ctx.globals_keys - self.globals.keys()``, a Python-level ``ChainMap`` lookup
+        per key, on every ``{% from … import %}``) done in C: none, so the cached module."""
+        maps = getattr(self.globals, "maps", None)
+        if ctx is not None and maps is not None and not ctx.globals_keys.difference(*maps):
+            ctx = None
+        return super()._get_default_module(ctx)  # type: ignore[misc]
+
+
+# callables that cannot ask for the context (no ``jinja_pass_arg``), and those that can
+_NEVER_PASS = frozenset({types.BuiltinFunctionType, jinja2.runtime.Macro})
+_MAY_PASS = frozenset({types.FunctionType, types.MethodType, type(functools.lru_cache()(len))})
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja's context, whose ``call`` (every ``f(…)`` and macro call in a template) first
+    looks for ``pass_context`` and the like on the callable and its ``__call__``; for a
+    builtin, a macro, or a function or method without ``jinja_pass_arg`` that finds
+    nothing, so they are called straight away (~1 µs less a call, ~12 calls a page)."""
+
+    @internalcode
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        kind = type(__obj)
+        if kind in _NEVER_PASS or (kind in _MAY_PASS and not hasattr(__obj, "jinja_pass_arg")):
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+        return super().call(__obj, *args, **kwargs)
+
 
 def make_environment(template_dirs: list[Path], bytecode_dir: Path | None = None
                      ) -> jinja2.Environment:
@@ -71,6 +109,7 @@ def make_environment(template_dirs: list[Path], bytecode_dir: Path | None = None
     )
     if _ESCAPE_INNER is not None and hasattr(jinja2.Template, "_from_namespace"):
         env.template_class = _Template
+    env.context_class = _Context
     env.filters.update(  # Babel's formatting is slow and the same days recur on many pages
         vi_day=functools.lru_cache(maxsize=None)(dates.format_day),
         vi_short=functools.lru_cache(maxsize=None)(dates.format_short),
