@@ -46,6 +46,24 @@ class _Template(jinja2.Template):
             namespace["escape"] = _escape
         return super()._from_namespace(environment, namespace, globals)  # type: ignore[misc]
 
+    def new_context(self, vars: dict[str, Any] | None = None, shared: bool = False,
+                    locals: Any = None) -> Any:
+        """Jinja's, with the globals (a ``ChainMap``) flattened by ``dict.update`` per map
+        rather than ``dict(chainmap)`` and ``set(chainmap)``, Python-level lookups per key,
+        on every render."""
+        maps = getattr(self.globals, "maps", None)
+        if shared or locals or maps is None:
+            return super().new_context(vars, shared, locals)
+        merged: dict[str, Any] = {}
+        for mapping in reversed(maps):  # the first map's value wins, in ChainMap's key order
+            merged.update(mapping)
+        parent = dict(merged)
+        if vars:
+            parent.update(vars)
+        # the context only takes the globals' keys (``set(globals)``: a dict's, in C)
+        return self.environment.context_class(self.environment, parent, self.name,
+                                              self.blocks, globals=merged)
+
     def _get_default_module(self, ctx: Any = None) -> Any:
         """Jinja's, with its check for globals the importing template has and this one has
         not (``ctx.globals_keys - self.globals.keys()``, a Python-level ``ChainMap`` lookup
@@ -57,7 +75,8 @@ class _Template(jinja2.Template):
 
 
 # callables that cannot ask for the context (no ``jinja_pass_arg``), and those that can
-_NEVER_PASS = frozenset({types.BuiltinFunctionType, jinja2.runtime.Macro})
+_NEVER_PASS = frozenset({types.BuiltinFunctionType, jinja2.runtime.Macro,
+                         jinja2.runtime.BlockReference})
 _MAY_PASS = frozenset({types.FunctionType, types.MethodType, type(functools.lru_cache()(len))})
 
 
