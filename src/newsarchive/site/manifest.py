@@ -83,7 +83,8 @@ class _ContextPickler(pickle.Pickler):
         self.printer = printer
 
     def persistent_id(self, obj: Any) -> str | None:
-        if type(obj) in _PLAIN:
+        kind = type(obj)
+        if kind in _PLAIN or kind is type:  # a class: of an object pickled by reduction
             return None
         return self.printer.persistent(obj)
 
@@ -112,11 +113,12 @@ class Fingerprinter:
     def persistent(self, obj: Any) -> str | None:
         """The digest standing for a shared object inside a pickled context, else None."""
         key = id(obj)
-        if (
-            key in self._memo
-            or key in self.record_digests
-            or isinstance(obj, Article | Speaker | set | frozenset)
-        ):
+        found = self._memo.get(key)
+        if found is not None:  # most are: ``_shared``'s first lines, without the call
+            if self._stack:
+                self._stack[-1].update(self._deps[key])
+            return found
+        if key in self.record_digests or isinstance(obj, Article | Speaker | set | frozenset):
             return self._shared(obj)
         return None
 
