@@ -91,7 +91,7 @@ class _ContextPickler(pickle.Pickler):
         return self.printer.persistent(obj)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _class_name(cls: type) -> str:
     """A class's stand-in in a fingerprint: its module and qualified name."""
     return f"{cls.__module__}.{cls.__qualname__}"
@@ -117,6 +117,8 @@ class Fingerprinter:
         self._shared_deps: dict[Deps, Deps] = {}
         self._stack: list[set[str]] = []
         self.last_deps: Deps = ()
+        self._buffer = io.BytesIO()  # one pickler for every page (memo off: nothing carries)
+        self._pickler: _ContextPickler | None = None
 
     def persistent(self, obj: Any) -> str | None:
         """The digest standing for a shared object inside a pickled context, else None."""
@@ -135,17 +137,21 @@ class Fingerprinter:
         """The page's fingerprint.  The context is pickled (C speed) with shared objects
         standing in as their digests and pickle's memo off (equal data → equal bytes); a
         context pickle cannot handle falls back to the token serialiser."""
-        buffer = io.BytesIO()
-        pickler = _ContextPickler(buffer, self)
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        if self._pickler is None:
+            self._pickler = _ContextPickler(buffer, self)
         self._stack = [set()]
         try:
             try:
-                pickler.dump((url, template, site, context, body))
+                self._pickler.dump((url, template, site, context, body))
             except Exception:  # unpicklable or recursive data: the slower, general way
+                self._pickler = None  # it may have stopped half way: a fresh one next time
                 self._stack = [set()]
                 return self._page_tokens(url, template, site, context, body)
-            h = hashlib.blake2b(buffer.getbuffer(), digest_size=16, key=self._key)
-            return h.hexdigest()
+            with buffer.getbuffer() as view:
+                return hashlib.blake2b(view, digest_size=16, key=self._key).hexdigest()
         finally:
             self.last_deps = tuple(self._stack[0])
             self._stack = []
