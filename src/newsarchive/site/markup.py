@@ -121,7 +121,8 @@ def markdown_to_html(text: str) -> str:
     return _markdown.reset().convert(text)
 
 
-def render_markdown(text: str) -> str:
+@functools.lru_cache(maxsize=16)  # a body that is not plain paragraphs is rendered (~1 ms)
+def render_markdown(text: str) -> str:  # for its page's summary, then again for its text
     """Render a record body to HTML and pass it through an allowlist sanitiser (nh3).
 
     Plain paragraphs hold no markup for nh3 to remove, and the fast path has already
