@@ -81,10 +81,20 @@ class _ContextPickler(pickle.Pickler):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.fast = True  # no memo: the bytes depend on the data, not on object identity
         self.printer = printer
+        # lists met so far in this dump: one met again stands in by its number (a list
+        # page's items are both in its context and in its pager: a speaker page's
+        # appearances were pickled twice); which lists a page shares is fixed by the layout
+        self.lists: dict[int, str] = {}
 
     def persistent_id(self, obj: Any) -> str | None:
         kind = type(obj)
         if kind in _PLAIN:
+            if kind is list:
+                lists = self.lists
+                found = lists.get(id(obj))
+                if found is not None:
+                    return found
+                lists[id(obj)] = f"L{len(lists)}"
             return None
         if kind is type:  # the class of an object pickled by reduction (~5 a page)
             return _class_name(obj)  # pickle's save_global looks its module up each time
@@ -142,6 +152,7 @@ class Fingerprinter:
         buffer.truncate()
         if self._pickler is None:
             self._pickler = _ContextPickler(buffer, self)
+        self._pickler.lists.clear()
         self._stack = [set()]
         try:
             try:
