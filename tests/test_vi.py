@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -90,3 +91,20 @@ def test_day_formats_match_babel_on_every_day_of_some_years() -> None:
     for day in days:
         assert format_day(day) == format_date(day, "EEEE, d 'tháng' M 'năm' y", locale="vi")
         assert format_short(day) == format_date(day, "d 'tháng' M 'năm' y", locale="vi")
+
+
+def test_month_and_weekday_words_match_babel() -> None:
+    from babel.dates import format_date
+
+    from newsarchive.vi.dates import format_month, format_month_name, weekday_names
+
+    for year in (1, 2024, 9999):
+        for month in range(1, 13):
+            first = dt.date(year, month, 1)
+            assert format_month_name(month) == format_date(first, "LLLL", locale="vi")
+            assert format_month(year, month) == format_date(first, "LLLL 'năm' y", locale="vi")
+    monday = dt.date(2024, 1, 1)
+    week = [monday + dt.timedelta(days=i) for i in range(7)]
+    assert weekday_names() == [format_date(d, "EEEEEE", locale="vi") for d in week]
+    with pytest.raises(ValueError):
+        format_month_name(13)

@@ -48,7 +48,7 @@ def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
     package = Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*.py")):
         h.update(str(path.relative_to(package)).encode() + b"\x1f" + path.read_bytes())
-    for lib in ("jinja2", "markdown", "nh3", "babel", "markupsafe"):
+    for lib in ("jinja2", "markdown", "nh3", "markupsafe"):
         h.update(f"{lib}={_version(lib)}".encode())
     return h.digest()
 
@@ -56,8 +56,8 @@ def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
 def _version(name: str) -> str:
     """A library's version: the ``__version__`` of its module when the build has already
     imported it, else its distribution's.  (Importing a library only to read its version
-    would put Markdown and Babel, which a build imports on first use, on every build's
-    start; MarkupSafe 3 answers ``__version__`` from the metadata anyway, with a warning.)"""
+    would put Markdown, which a build imports on first use, on every build's start;
+    MarkupSafe 3 answers ``__version__`` from the metadata anyway, with a warning.)"""
     module = sys.modules.get(name)
     version = vars(module).get("__version__") if module is not None else None
     if isinstance(version, str):
