@@ -24,10 +24,9 @@ import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsarchive.errors import BuildFailed, NewsarchiveError
 from newsarchive.progress import progress
@@ -50,6 +49,9 @@ from newsarchive.site.render import make_environment
 from newsarchive.site.search import OUTPUT_SUBDIR, build_search_index
 from newsarchive.site.theme import theme_dir
 from newsarchive.site.writer import check_output_folder, safe_join, staged_output, write_new
+
+if TYPE_CHECKING:  # imported where used: a small rebuild starts no pool
+    from concurrent.futures import Executor, Future
 
 # below this many pages to render, a process pool costs more than it saves
 PARALLEL_MIN_PAGES = 300
@@ -417,6 +419,8 @@ def _full_remote(options: BuildOptions, spec: RenderSpec, jobs: list[Job],
                  entries: dict[str, tuple[str, int, int]]) -> None:
     """Render on the given executor, whose workers may not see the output: pages come
     back as bytes and are written by threads here, fingerprinted meanwhile."""
+    from concurrent.futures import ThreadPoolExecutor
+
     made: set[str] = set()
     root = str(stage)
     with ThreadPoolExecutor(WRITER_THREADS) as writers:
