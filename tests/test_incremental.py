@@ -194,3 +194,20 @@ def test_edits_that_keep_the_structure_check_only_the_pages_they_reach(
         assert result.mode == "incremental" and result.written >= 1
         assert checked[-1] < result.pages // 2, (old, checked[-1], result.pages)
         assert_same_as_cold(site)
+
+
+def test_library_versions_in_the_engine_digest_match_their_metadata() -> None:
+    """A library upgrade must change every page's fingerprint: the versions read from the
+    dist-info folders (without importing the library) are the installed ones."""
+    from importlib import metadata
+
+    from newsarchive.site.manifest import _installed_version, _version
+
+    found = 0
+    for lib in ("jinja2", "markdown", "nh3", "markupsafe"):
+        fast = _installed_version(lib)
+        assert fast in (None, metadata.version(lib))
+        found += fast is not None
+        assert _version(lib) == metadata.version(lib)
+    assert found  # the fast path is exercised where the libraries are pip-installed
+    assert _installed_version("no_such_library_here") is None
