@@ -43,6 +43,7 @@ from newsarchive.site.engine import Job, RenderSpec
 from newsarchive.site.identity import Identities
 from newsarchive.site.lock import output_lock
 from newsarchive.site.manifest import Fingerprinter, Manifest, engine_digest
+from newsarchive.site.outputcheck import OutputCheck
 from newsarchive.site.pages import archive_pages
 from newsarchive.site.people_file import PeopleFile, people_for_build
 from newsarchive.site.render import make_environment
@@ -270,6 +271,22 @@ def build_site(options: BuildOptions) -> BuildResult:
     """Build the whole site into ``options.output``; raise BuildFailed (writing nothing)
     if a record is bad, unless ``keep_going`` is set."""
     check_output_folder(options.output, [options.content, *options.template_dirs])
+    with output_lock(options.output):
+        manifest = Manifest.for_output(cache_dir(options), options.output)
+        if not (options.cache and manifest.load()):
+            return _load_and_build(options, None, None)
+        # the output files are checked against it on another core while the archive loads
+        check = OutputCheck(str(manifest.output), manifest.files)
+        try:
+            return _load_and_build(options, manifest, check)
+        finally:
+            check.close()
+
+
+def _load_and_build(options: BuildOptions, manifest: Manifest | None,
+                    check: OutputCheck | None) -> BuildResult:
+    """Load the site and build it; ``manifest`` is the last build's, if any, and ``check``
+    the check of the output files against it."""
     # The build makes millions of long-lived objects and almost no cyclic garbage, so the
     # cyclic GC would only rescan them again and again (~30% of a small rebuild): it is
     # paused while loading, then everything loaded is frozen out of its sight.
@@ -281,8 +298,7 @@ def build_site(options: BuildOptions) -> BuildResult:
         if enabled:
             gc.enable()
         try:
-            with output_lock(options.output):
-                return _build(options, loaded)
+            return _build(options, loaded, manifest, check)
         finally:  # if the build did not already (a no-op then)
             loaded.save_record_cache()
     finally:
@@ -291,10 +307,13 @@ def build_site(options: BuildOptions) -> BuildResult:
             gc.enable()
 
 
-def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
-    manifest = Manifest.for_output(cache_dir(options), options.output)
-    has_manifest = options.cache and manifest.load()
-    if has_manifest and manifest.token == loaded.token and manifest.all_up_to_date():
+def _build(options: BuildOptions, loaded: Loaded, last: Manifest | None,
+           outputs: OutputCheck | None) -> BuildResult:
+    """Build from the last build's manifest and output check (``last``, ``outputs``) if
+    there is one, else everything."""
+    manifest = last or Manifest.for_output(cache_dir(options), options.output)
+    has_manifest = last is not None and outputs is not None
+    if has_manifest and manifest.token == loaded.token and not outputs.changed():
         # same inputs as the last build and its files untouched: nothing to do
         return BuildResult(pages=manifest.pages, articles=manifest.articles,
                            problems=loaded.problems, mode="incremental")
@@ -329,7 +348,7 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
         if check is None:
             check = list(range(len(prepared.jobs)))
         else:  # and any other page whose output file someone touched or removed
-            check += _touched(manifest, prepared.jobs, set(check))
+            check += _touched(manifest, prepared.jobs, set(check), outputs.changed())
             check.sort()
         if workers > 1 and options.executor is None and len(check) >= PARALLEL_MIN_FP:
             with engine.local_pool(workers) as pool:  # forked: inherits the prepared site
@@ -348,29 +367,13 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
     return result
 
 
-def _touched(manifest: Manifest, jobs: list[Job], chosen: set[int]) -> list[int]:
+def _touched(manifest: Manifest, jobs: list[Job], chosen: set[int], changed: set[str]
+             ) -> list[int]:
     """Indices (not in ``chosen``) of the jobs whose output file is missing or not as the
-    manifest says it was written (``Manifest.up_to_date`` with the recorded fingerprint),
-    in one tight loop: this stats every output file of the site."""
+    manifest says it was written: new pages, and the ``changed`` files (``OutputCheck``)."""
     files = manifest.files
-    root = os.path.join(str(manifest.output), "")
-    stat = os.stat
-    out = []
-    for i, job in enumerate(jobs):
-        if i in chosen:
-            continue
-        entry = files.get(job.path)
-        if entry is None:
-            out.append(i)
-            continue
-        try:
-            found = stat(root + job.path)
-        except OSError:
-            out.append(i)
-            continue
-        if found.st_size != entry[1] or found.st_mtime_ns != entry[2]:
-            out.append(i)
-    return out
+    return [i for i, job in enumerate(jobs)
+            if i not in chosen and (job.path in changed or job.path not in files)]
 
 
 def _executor(options: BuildOptions, count: int, workers: int) -> Any:

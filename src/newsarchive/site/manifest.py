@@ -324,19 +324,6 @@ class Manifest:
         self.structure, self.records, self.deps = graph
         return True
 
-    def all_up_to_date(self) -> bool:
-        """Every file of the last build is still there, as it was written."""
-        join, stat = os.path.join, os.stat
-        root = str(self.output)
-        try:
-            for relative, (_fp, size, mtime) in self.files.items():
-                st = stat(join(root, relative))
-                if st.st_size != size or st.st_mtime_ns != mtime:
-                    return False
-        except OSError:
-            return False
-        return True
-
     def up_to_date(self, relative: str, fingerprint: str) -> bool:
         entry = self.files.get(relative)
         if entry is None or entry[0] != fingerprint:
