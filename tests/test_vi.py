@@ -108,3 +108,41 @@ def test_month_and_weekday_words_match_babel() -> None:
     assert weekday_names() == [format_date(d, "EEEEEE", locale="vi") for d in week]
     with pytest.raises(ValueError):
         format_month_name(13)
+
+
+_NAME_CHARS = _VI_LETTERS + " \u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u0345İ"
+
+
+def _name_sort_key_reference(name: str) -> tuple:
+    words = name.split()
+    if not words:
+        return (sort_key(name),)
+    return (sort_key(words[-1]), sort_key(" ".join(words[:-1])))
+
+
+@given(st.text(alphabet=_NAME_CHARS, max_size=30) | st.text(max_size=12))
+def test_name_sort_key_from_word_keys_equals_the_whole_names(name: str) -> None:
+    assert name_sort_key(name) == _name_sort_key_reference(name)
+
+
+@given(st.text(alphabet=_NAME_CHARS + "0123456789-'.", max_size=30) | st.text(max_size=12))
+def test_slugify_vi_fast_path_equals_python_slugify(text: str) -> None:
+    from slugify import slugify
+
+    from newsarchive.vi.text import nfc
+
+    assert slugify_vi(text) == slugify(fold(nfc(text)))
+
+
+@given(st.text(alphabet=_NAME_CHARS, max_size=30))
+def test_match_key_by_memoised_syllables_equals_the_direct_keys(text: str) -> None:
+    import re
+
+    from newsarchive.vi.text import _SPACE, nfc, split_tone
+
+    def direct(m: re.Match[str]) -> str:
+        letters, tone = split_tone(m.group(0))
+        return f"{letters}{tone}" if tone else letters
+
+    expected = re.sub(r"\w+", direct, _SPACE.sub(" ", nfc(text).strip()).casefold())
+    assert match_key.__wrapped__(text) == expected
