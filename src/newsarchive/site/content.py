@@ -29,9 +29,11 @@ def find_record_files(content_dir: Path, listings: dict[str, Listing] | None = N
         listings.clear()
     settled = time.time_ns() - RACY_NS
     seen: set[tuple[int, int]] = set()
-    stack = [str(content_dir)]
+    # (folder, its Path or None): a child's Path is made from its parent's without parsing
+    # its string again (~4 µs a folder)
+    stack: list[tuple[str, Path | None]] = [(str(content_dir), content_dir)]
     while stack:
-        root = stack.pop()
+        root, folder = stack.pop()
         try:
             stat = os.stat(root)
         except OSError:
@@ -46,13 +48,15 @@ def find_record_files(content_dir: Path, listings: dict[str, Listing] | None = N
                 continue
         if listings is not None:
             listings[root] = listing
-        if listing[2]:
+        if not listing[1] and not listing[2]:
+            continue
+        if folder is None:
             folder = Path(root)
-            # pathlib's own cheap child constructor where it has one (3.11's)
-            child = getattr(folder, "_make_child_relpath", folder.joinpath)
-            for name in listing[2]:
-                yield child(name)
-        stack.extend(os.path.join(root, name) for name in reversed(listing[1]))
+        # pathlib's own cheap child constructor where it has one (3.11's)
+        child = getattr(folder, "_make_child_relpath", folder.joinpath)
+        for name in listing[2]:
+            yield child(name)
+        stack.extend((os.path.join(root, name), child(name)) for name in reversed(listing[1]))
 
 
 def _list(root: str, mtime_ns: int) -> Listing | None:
