@@ -170,15 +170,20 @@ def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = 
     for job in static:
         token.update(f"{job.path}\x1f{hashlib.sha1(job.body or b'').hexdigest()}\x1e".encode())
     shape = token.copy()  # the engine and static files so far
-    for path, record in records:
-        token.update(f"{path}\x1f{digests[id(record)]}\x1e".encode())
-        shape.update(_shape(path, record))
+    # each record's part of either digest, hashed in one piece (the same digest as one
+    # update per record, sooner)
+    names = [str(path) for path, _record in records]
+    token.update("".join([f"{name}\x1f{digests[id(record)]}\x1e"
+                          for name, (_path, record) in zip(names, records, strict=True)]
+                         ).encode())
+    shape.update(b"".join([_shape(name, record)
+                           for name, (_path, record) in zip(names, records, strict=True)]))
     return Loaded(records, problems, people, options.per_page, digests, template_dirs, site,
                   base_url, static, engine_hash, token.hexdigest(), shape.hexdigest(),
                   cache_dir(options) if save_cache else None, cache)
 
 
-def _shape(path: Path, record: Any) -> bytes:
+def _shape(path: str, record: Any) -> bytes:
     """What of a record decides the site's layout: which pages exist, in which order, and
     which speakers and quotes an article has — its path, title, date, time, slug, speakers
     (name, role, id, honorific) and quote speakers (``cache.layout_keys``, memoised).  The
