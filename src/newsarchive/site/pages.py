@@ -13,7 +13,7 @@ from typing import Any
 from newsarchive.site import urls
 from newsarchive.site.archive import Archive, Article
 from newsarchive.site.calendar import month_grid, neighbours
-from newsarchive.site.feeds import atom_feed
+from newsarchive.site.feeds import FEED_SIZE, atom_feed
 from newsarchive.site.pagination import PAGE_SIZE, paginate
 from newsarchive.site.sitemap import SITEMAP_LIMIT, robots_txt, sitemap_file, sitemap_names
 from newsarchive.vi.collate import first_letter
@@ -47,14 +47,16 @@ def archive_pages(
     for page in _html_pages(archive, per_page):
         html_urls.append(page.url)
         yield page
+    # a feed is given only the articles it shows: its fingerprint (what it depends on) is
+    # then theirs, and editing an older article does not render the feed again
     yield Page(
         FEED_URL,
         "",
-        render=partial(_site_feed, articles=archive.articles),
+        render=partial(_site_feed, articles=archive.articles[:FEED_SIZE]),
         content_type="application/atom+xml",
     )
     for speaker in archive.speakers:
-        articles = [a.article for a in _appearances(speaker.appearances)]
+        articles = [a.article for a in _appearances(speaker.appearances)[:FEED_SIZE]]
         yield Page(
             speaker_feed_url(speaker.url),
             "",
