@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 from pathlib import Path
 
 from newsarchive.errors import NewsarchiveError
@@ -60,6 +59,8 @@ def build_search_index(site: Path) -> None:
         "vi",
         "--quiet",
     ]
+    import subprocess  # here: a build without a search index never runs Pagefind
+
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip()
