@@ -20,7 +20,6 @@ import gc
 import hashlib
 import os
 import shutil
-import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable
@@ -235,18 +234,16 @@ def layout_site(loaded: Loaded) -> Prepared:
     archive = build_archive(loaded.records, Identities(loaded.people))
     env = make_environment(loaded.template_dirs, loaded.cache)
     jobs = list(loaded.static)
+    roots: dict[int, str] = {}  # a page's root prefix by its URL's depth: a few values
+    output_path = urls.output_path
     for page in archive_pages(archive, per_page=loaded.per_page):
-        render = getattr(page, "render", None)  # feeds, sitemaps, robots.txt
-        jobs.append(
-            Job(
-                path=urls.output_path(page.url),
-                url=page.url,
-                root=sys.intern(urls.root_prefix(page.url)),  # a few distinct values
-                template=None if render is not None else page.template,
-                context=page.context,
-                render=render,
-            )
-        )
+        url = page.url
+        root = roots.get(url.count("/"))
+        if root is None:
+            root = roots[url.count("/")] = urls.root_prefix(url)
+        render = page.render  # feeds, sitemaps, robots.txt
+        jobs.append(Job(output_path(url), url, root,
+                        page.template if render is None else None, page.context, None, render))
     jobs.append(Job("404.html", "404.html", _absolute_root(loaded.base_url), "404.html"))
     return Prepared(archive, jobs, env, loaded.site, loaded.token, loaded.digests,
                     loaded.engine, loaded.problems)

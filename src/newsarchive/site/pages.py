@@ -44,7 +44,9 @@ def archive_pages(
     """Every page of the site, in a stable order; lists show ``per_page`` articles a page
     and the sitemap lists the HTML pages."""
     html_urls: list[str] = []
-    for page in _html_pages(archive, per_page):
+    # each speaker's appearances newest first, for their pages and their feed
+    newest = [_newest_first(speaker.appearances) for speaker in archive.speakers]
+    for page in _html_pages(archive, per_page, newest):
         html_urls.append(page.url)
         yield page
     # a feed is given only the articles it shows: its fingerprint (what it depends on) is
@@ -55,8 +57,8 @@ def archive_pages(
         render=partial(_site_feed, articles=archive.articles[:FEED_SIZE]),
         content_type="application/atom+xml",
     )
-    for speaker in archive.speakers:
-        articles = [a.article for a in _appearances(speaker.appearances)[:FEED_SIZE]]
+    for speaker, appearances in zip(archive.speakers, newest, strict=True):
+        articles = [a.article for a in appearances[:FEED_SIZE]]
         yield Page(
             speaker_feed_url(speaker.url),
             "",
@@ -73,7 +75,7 @@ def archive_pages(
         )
 
 
-def _html_pages(archive: Archive, per_page: int) -> Iterator[Page]:
+def _html_pages(archive: Archive, per_page: int, newest: list[list]) -> Iterator[Page]:
     yield Page(
         "",
         "home.html",
@@ -93,20 +95,19 @@ def _html_pages(archive: Archive, per_page: int) -> Iterator[Page]:
     for speaker in archive.speakers:
         letters.setdefault(first_letter(speaker.name), []).append(speaker)
     yield Page(urls.SPEAKERS_URL, "speakers.html", {"letters": letters})
-    for speaker in archive.speakers:
+    for speaker, appearances in zip(archive.speakers, newest, strict=True):
         quote_count = sum(len(app.quotes) for app in speaker.appearances)
         context = {
             "speaker": speaker,
             "feed": speaker_feed_url(speaker.url),
             "quote_count": quote_count,
         }
-        appearances = _appearances(speaker.appearances)
         yield from _paged(
             appearances, speaker.url, per_page, "speaker.html", context, "appearances"
         )
 
 
-def _appearances(appearances: Sequence) -> list:
+def _newest_first(appearances: Sequence) -> list:
     """Newest first.  ``build_archive`` appends them walking the articles newest first, so
     they usually are already: checked pairwise (cheap) before sorting."""
     items = list(appearances)
