@@ -14,14 +14,11 @@ pages into the staging folder themselves and send back only their sizes and time
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -29,7 +26,9 @@ from newsarchive.errors import NewsarchiveError
 from newsarchive.site import markup, metadata
 from newsarchive.site.render import render_page
 from newsarchive.site.writer import write_new
-from newsarchive.vi import dates
+
+if TYPE_CHECKING:  # imported where used: a small rebuild renders here, with no pool
+    from concurrent.futures import Executor, Future
 
 _PREPARED: dict[str, Any] = {}  # token → Prepared, in every process that has it
 _TEMPLATES: dict[tuple[int, str], jinja2.Template] = {}
@@ -85,16 +84,12 @@ def _template(env: jinja2.Environment, name: str) -> jinja2.Template:
 
 
 def warm_up(prepared: Any) -> None:
-    """Before forking workers: load the templates the jobs use, Babel's ``vi`` data and
-    Python-Markdown here once (~32 ms), not in every worker (~33 ms each: a worker's first
-    chunk took 0.084 s, its next ones 0.045).  A template that fails to load is left for
-    its worker to report."""
+    """Before forking workers: load the templates the jobs use and set up Python-Markdown
+    here once, not in every worker.  A template that fails to load is left for its worker
+    to report."""
     for name in sorted({job.template for job in prepared.jobs if job.template}):
         with contextlib.suppress(jinja2.TemplateError):
             _template(prepared.env, name)
-    dates.weekday_name(dt.date(2000, 1, 1))
-    dates.format_month_name(1)
-    dates.format_month(2000, 1)
     markup.markdown_to_html("*x*")  # imported and set up: a few bodies in any archive need it
 
 
@@ -191,6 +186,9 @@ def chunked(indices: list[int], workers: int) -> list[list[int]]:
 
 def local_pool(jobs: int) -> Executor:
     """A process pool whose workers inherit the prepared site (fork where available)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
@@ -219,6 +217,8 @@ def render(
         for i in indices:
             yield i, render_job(prepared.env, prepared.site, prepared.jobs[i])
         return
+    from concurrent.futures import Executor
+
     own = callable(executor) and not isinstance(executor, Executor)
     pool: Executor = executor() if own else executor  # type: ignore[operator,assignment]
     try:

@@ -48,7 +48,7 @@ def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
     package = Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*.py")):
         h.update(str(path.relative_to(package)).encode() + b"\x1f" + path.read_bytes())
-    for lib in ("jinja2", "markdown", "nh3", "babel", "markupsafe"):
+    for lib in ("jinja2", "markdown", "nh3", "markupsafe"):
         h.update(f"{lib}={_version(lib)}".encode())
     return h.digest()
 
@@ -56,18 +56,44 @@ def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
 def _version(name: str) -> str:
     """A library's version: the ``__version__`` of its module when the build has already
     imported it, else its distribution's.  (Importing a library only to read its version
-    would put Markdown and Babel, which a build imports on first use, on every build's
-    start; MarkupSafe 3 answers ``__version__`` from the metadata anyway, with a warning.)"""
+    would put Markdown, which a build imports on first use, on every build's start;
+    MarkupSafe 3 answers ``__version__`` from the metadata anyway, with a warning.)"""
     module = sys.modules.get(name)
     version = vars(module).get("__version__") if module is not None else None
     if isinstance(version, str):
         return version
-    from importlib import metadata
+    found = _installed_version(name)
+    if found is not None:
+        return found
+    from importlib import metadata  # ~10 ms to import: the fallback only
 
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
         return "?"
+
+
+def _installed_version(name: str) -> str | None:
+    """The version in the name of the ``<name>-<version>.dist-info`` folder beside the
+    installed package, found without importing it or ``importlib.metadata``; None if there
+    is no such folder (then ``importlib.metadata`` is asked)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin or not spec.submodule_search_locations:
+        return None
+    folder = os.path.dirname(os.path.dirname(spec.origin))  # <folder>/<name>/__init__.py
+    prefix = name.lower().replace("-", "_") + "-"
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return None
+    found = [entry[len(prefix) : -len(".dist-info")] for entry in entries
+             if entry.endswith(".dist-info") and entry.lower().startswith(prefix)]
+    return found[0] if len(found) == 1 else None
 
 
 _PRIMITIVE = (type(None), bool, int, float)
@@ -323,19 +349,6 @@ class Manifest:
         self.files = files
         self.token, self.pages, self.articles = meta
         self.structure, self.records, self.deps = graph
-        return True
-
-    def all_up_to_date(self) -> bool:
-        """Every file of the last build is still there, as it was written."""
-        join, stat = os.path.join, os.stat
-        root = str(self.output)
-        try:
-            for relative, (_fp, size, mtime) in self.files.items():
-                st = stat(join(root, relative))
-                if st.st_size != size or st.st_mtime_ns != mtime:
-                    return False
-        except OSError:
-            return False
         return True
 
     def up_to_date(self, relative: str, fingerprint: str) -> bool:
