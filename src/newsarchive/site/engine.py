@@ -13,7 +13,6 @@ pages into the staging folder themselves and send back only their sizes and time
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from newsarchive.errors import NewsarchiveError
-from newsarchive.site import markup, metadata
+from newsarchive.site import metadata
 from newsarchive.site.render import render_page
 from newsarchive.site.writer import write_new
 
@@ -76,30 +75,15 @@ def _prepared(spec: RenderSpec) -> Any:
     return found
 
 
-def _template(env: jinja2.Environment, name: str) -> jinja2.Template:
-    template = _TEMPLATES.get((id(env), name))
-    if template is None:  # get_template() checks the file's mtime on every call
-        template = _TEMPLATES[(id(env), name)] = env.get_template(name)
-    return template
-
-
-def warm_up(prepared: Any) -> None:
-    """Before forking workers: load the templates the jobs use and set up Python-Markdown
-    here once, not in every worker.  A template that fails to load is left for its worker
-    to report."""
-    for name in sorted({job.template for job in prepared.jobs if job.template}):
-        with contextlib.suppress(jinja2.TemplateError):
-            _template(prepared.env, name)
-    markup.markdown_to_html("*x*")  # imported and set up: a few bodies in any archive need it
-
-
 def render_job(env: jinja2.Environment, site: dict, job: Job) -> bytes:
     if job.render is not None:
         return job.render(site).encode("utf-8")
     if job.template is None:
         body = job.body or b""
         return body if isinstance(body, bytes) else body.encode("utf-8")
-    template = _template(env, job.template)
+    template = _TEMPLATES.get((id(env), job.template))
+    if template is None:  # get_template() checks the file's mtime on every call
+        template = _TEMPLATES[(id(env), job.template)] = env.get_template(job.template)
     try:
         html = template.render(job.context, site=site, page_url=job.url, root=job.root)
     except jinja2.TemplateError:  # render_page turns it into a one-line NewsarchiveError
@@ -236,7 +220,6 @@ def write(spec: RenderSpec, indices: list[int], stage: str, pool: Callable[[], E
         for chunk in chunked(indices, 1):
             yield from _unpack(write_chunk(spec, chunk, stage))
         return
-    warm_up(_prepared(spec))
     executor = pool()
     try:
         yield from _run(executor, spec, chunked(indices, workers), max(2, workers * 3),
