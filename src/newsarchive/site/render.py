@@ -19,6 +19,15 @@ from newsarchive.site.markup import render_markdown
 from newsarchive.vi import dates
 
 _ESCAPE_INNER = getattr(markupsafe, "_escape_inner", None)  # MarkupSafe 3: str → str, C
+# ``_Template`` and ``_Context`` below replace a few of Jinja's internals (the escape function
+# of compiled templates, how a context is made and a callable called) with equivalent but
+# quicker ones, written against Jinja 3.1: other versions render with Jinja's own
+# (``tests/test_render_escape.py`` compares the two)
+_JINJA_INTERNALS_KNOWN = (
+    _ESCAPE_INNER is not None
+    and jinja2.__version__.startswith("3.1.")
+    and hasattr(jinja2.Template, "_from_namespace")
+)
 _OPTIONS_TAG = "ae-su-tb-lb-1"  # autoescape, StrictUndefined, trim/lstrip_blocks: bump on change
 
 
@@ -137,10 +146,10 @@ def make_environment(template_dirs: list[Path], bytecode_dir: Path | None = None
         auto_reload=False,
         bytecode_cache=cache,
     )
-    if _ESCAPE_INNER is not None and hasattr(jinja2.Template, "_from_namespace"):
+    if _JINJA_INTERNALS_KNOWN:
         env.template_class = _Template
-    env.context_class = _Context
-    env.filters.update(  # Babel's formatting is slow and the same days recur on many pages
+        env.context_class = _Context
+    env.filters.update(  # the same days recur on many pages
         vi_day=functools.lru_cache(maxsize=None)(dates.format_day),
         vi_short=functools.lru_cache(maxsize=None)(dates.format_short),
         markdown=render_markdown,
