@@ -6,8 +6,6 @@ import functools
 import re
 import unicodedata
 
-from slugify import slugify
-
 # Combining tone marks: huyền, sắc, hỏi, ngã, nặng.  Their order here is the traditional
 # dictionary order used by ``collate`` (ngang < huyền < hỏi < ngã < sắc < nặng).
 TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
@@ -99,4 +97,6 @@ def slugify_vi(text: str, max_length: int = 0) -> str:
         # letters and digits in words one space apart (a person's name, say): what
         # python-slugify makes of them, ~10× sooner (the property test compares the two)
         return folded.lower().replace(" ", "-")
+    from slugify import slugify  # on first use: ~2.5 ms to import, and rarely needed
+
     return slugify(folded, max_length=max_length, word_boundary=bool(max_length))
