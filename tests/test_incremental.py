@@ -194,3 +194,44 @@ def test_edits_that_keep_the_structure_check_only_the_pages_they_reach(
         assert result.mode == "incremental" and result.written >= 1
         assert checked[-1] < result.pages // 2, (old, checked[-1], result.pages)
         assert_same_as_cold(site)
+
+
+def test_library_versions_in_the_engine_digest_match_their_metadata() -> None:
+    """A library upgrade must change every page's fingerprint: the versions read from the
+    dist-info folders (without importing the library) are the installed ones."""
+    from importlib import metadata
+
+    from newsarchive.site.manifest import _installed_version, _version
+
+    found = 0
+    for lib in ("jinja2", "markdown", "nh3", "markupsafe"):
+        fast = _installed_version(lib)
+        assert fast in (None, metadata.version(lib))
+        found += fast is not None
+        assert _version(lib) == metadata.version(lib)
+    assert found  # the fast path is exercised where the libraries are pip-installed
+    assert _installed_version("no_such_library_here") is None
+
+
+def test_the_site_feed_is_rendered_again_only_for_the_articles_it_shows(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsarchive.site import feeds, pages
+
+    monkeypatch.setattr(pages, "FEED_SIZE", 3)
+    monkeypatch.setattr(feeds, "FEED_SIZE", 3)
+    content = site / "content"
+    build(site, "public")
+    feed = site / "public" / "feed.xml"
+    shown = feed.read_text(encoding="utf-8")
+    records = sorted(content.rglob("*.md"))
+    in_feed = [p for p in records if f"<title>{load_record(p).title}</title>" in shown]
+    elsewhere = [p for p in records if p not in in_feed]
+    assert len(in_feed) == 3 and elsewhere
+    before = feed.stat().st_mtime_ns
+    for path in (elsewhere[0], in_feed[0]):
+        path.write_text(path.read_text(encoding="utf-8") + "\nĐoạn thêm.\n", encoding="utf-8")
+        result = build(site, "public")
+        assert result.mode == "incremental" and result.written >= 1
+        assert (feed.stat().st_mtime_ns == before) == (path is elsewhere[0])
+    assert "Đoạn thêm." in feed.read_text(encoding="utf-8")
+    assert_same_as_cold(site)

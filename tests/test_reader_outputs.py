@@ -206,3 +206,24 @@ def test_cli_no_search_skips_the_index(content: Path, tmp_path: Path) -> None:
 ))
 def test_cbor_round_trips(item: object) -> None:
     assert cbor.decode(cbor.encode(item)) == item
+
+
+def _element_tree_document(root_tag: str, child_tag: str, locations: list[str]) -> str:
+    """The reference: what ElementTree writes for a sitemap document."""
+    ET.register_namespace("", SITEMAP_NS)
+    root = ET.Element(f"{{{SITEMAP_NS}}}{root_tag}")
+    for location in locations:
+        child = ET.SubElement(root, f"{{{SITEMAP_NS}}}{child_tag}")
+        ET.SubElement(child, f"{{{SITEMAP_NS}}}loc").text = location
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"))
+                        | st.sampled_from("&<>\"'/ \t\nđ"), max_size=20), max_size=6),
+       st.sampled_from([("urlset", "url"), ("sitemapindex", "sitemap")]))
+def test_sitemap_documents_are_what_element_tree_writes(locations: list[str],
+                                                        tags: tuple[str, str]) -> None:
+    from newsarchive.site.sitemap import _document
+
+    assert _document(*tags, locations) == _element_tree_document(*tags, locations)

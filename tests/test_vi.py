@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -90,3 +91,58 @@ def test_day_formats_match_babel_on_every_day_of_some_years() -> None:
     for day in days:
         assert format_day(day) == format_date(day, "EEEE, d 'tháng' M 'năm' y", locale="vi")
         assert format_short(day) == format_date(day, "d 'tháng' M 'năm' y", locale="vi")
+
+
+def test_month_and_weekday_words_match_babel() -> None:
+    from babel.dates import format_date
+
+    from newsarchive.vi.dates import format_month, format_month_name, weekday_names
+
+    for year in (1, 2024, 9999):
+        for month in range(1, 13):
+            first = dt.date(year, month, 1)
+            assert format_month_name(month) == format_date(first, "LLLL", locale="vi")
+            assert format_month(year, month) == format_date(first, "LLLL 'năm' y", locale="vi")
+    monday = dt.date(2024, 1, 1)
+    week = [monday + dt.timedelta(days=i) for i in range(7)]
+    assert weekday_names() == [format_date(d, "EEEEEE", locale="vi") for d in week]
+    with pytest.raises(ValueError):
+        format_month_name(13)
+
+
+_NAME_CHARS = _VI_LETTERS + " \u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u0345İ"
+
+
+def _name_sort_key_reference(name: str) -> tuple:
+    words = name.split()
+    if not words:
+        return (sort_key(name),)
+    return (sort_key(words[-1]), sort_key(" ".join(words[:-1])))
+
+
+@given(st.text(alphabet=_NAME_CHARS, max_size=30) | st.text(max_size=12))
+def test_name_sort_key_from_word_keys_equals_the_whole_names(name: str) -> None:
+    assert name_sort_key(name) == _name_sort_key_reference(name)
+
+
+@given(st.text(alphabet=_NAME_CHARS + "0123456789-'.", max_size=30) | st.text(max_size=12))
+def test_slugify_vi_fast_path_equals_python_slugify(text: str) -> None:
+    from slugify import slugify
+
+    from newsarchive.vi.text import nfc
+
+    assert slugify_vi(text) == slugify(fold(nfc(text)))
+
+
+@given(st.text(alphabet=_NAME_CHARS, max_size=30))
+def test_match_key_by_memoised_syllables_equals_the_direct_keys(text: str) -> None:
+    import re
+
+    from newsarchive.vi.text import _SPACE, nfc, split_tone
+
+    def direct(m: re.Match[str]) -> str:
+        letters, tone = split_tone(m.group(0))
+        return f"{letters}{tone}" if tone else letters
+
+    expected = re.sub(r"\w+", direct, _SPACE.sub(" ", nfc(text).strip()).casefold())
+    assert match_key.__wrapped__(text) == expected

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
+import functools
 import itertools
 import os
 import re
@@ -276,7 +276,8 @@ def sync_files(paths: list[str]) -> None:
     """Flush the written files ``paths`` to disk: on Linux one ``syncfs`` per file system
     they are on (one journal commit for a whole batch), elsewhere ``fsync`` each.
     OSError if that fails (the caller may then ``sync_file`` each to find which)."""
-    if _syncfs is None:
+    syncfs = _load_syncfs()
+    if syncfs is None:
         for path in paths:
             sync_file(path)
         return
@@ -285,24 +286,28 @@ def sync_files(paths: list[str]) -> None:
     for folder in devices.values():
         fd = os.open(folder, os.O_RDONLY | _O_CLOEXEC)
         try:
-            if _syncfs(fd) != 0:
+            if syncfs(fd) != 0:
+                import ctypes
+
                 code = ctypes.get_errno()
                 raise OSError(code, os.strerror(code), folder)
         finally:
             os.close(fd)
 
 
+@functools.cache
 def _load_syncfs() -> Any:
-    """libc's ``syncfs`` (Linux), or None."""
+    """libc's ``syncfs`` (Linux), or None; loaded on first use (ctypes takes ~5 ms to
+    import, and only ``newsarchive import`` writes records)."""
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes
+
     try:
         return ctypes.CDLL(None, use_errno=True).syncfs
     except (OSError, AttributeError):
         return None
 
-
-_syncfs = _load_syncfs()
 
 
 def sync_file(path: str) -> None:

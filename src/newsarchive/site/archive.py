@@ -116,24 +116,31 @@ def build_archive(records: list[tuple[Path, Record]], identities: Identities) ->
     days: dict[dt.date, list[Article]] = defaultdict(list)
     speakers: dict[str, Speaker] = {}
     links: dict[str, list[tuple[Person, Speaker]]] = {}
+    resolve = identities.resolve
     for article in articles:
-        day = article.date
+        record = article.record
+        day = record.date
         years[day.year].append(article)
         months[(day.year, day.month)].append(article)
         days[day].append(article)
-        quotes = None  # (speaker's match key, text), made once per article
-        for person in article.record.speakers:
-            ident = identities.resolve(person)
+        if not record.speakers:
+            continue
+        # (speaker's match key, text) of the article's quotes
+        quotes = [(match_key(q.speaker), q.text) for q in record.quotes]
+        linked = links[article.url] = []
+        for person in record.speakers:
+            ident = resolve(person)
             speaker = speakers.get(ident.id)
             if speaker is None:
                 speaker = Speaker(id=ident.id, name=ident.name, url=urls.speaker_url(ident.slug))
                 speakers[ident.id] = speaker
-            key = match_key(person.name)
-            if quotes is None:
-                quotes = [(match_key(q.speaker), q.text) for q in article.record.quotes]
-            said = tuple(text for speaker_key, text in quotes if speaker_key == key)
-            speaker.appearances.append(Appearance(article=article, role=person.role, quotes=said))
-            links.setdefault(article.url, []).append((person, speaker))
+            if quotes:
+                key = match_key(person.name)
+                said = tuple([text for speaker_key, text in quotes if speaker_key == key])
+            else:
+                said = ()
+            speaker.appearances.append(Appearance(article, person.role, said))
+            linked.append((person, speaker))
     ordered = sorted(speakers.values(), key=lambda s: name_sort_key(s.name))
     return Archive(
         articles=articles,

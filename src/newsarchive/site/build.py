@@ -20,14 +20,12 @@ import gc
 import hashlib
 import os
 import shutil
-import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsarchive.errors import BuildFailed, NewsarchiveError
 from newsarchive.progress import progress
@@ -44,12 +42,16 @@ from newsarchive.site.engine import Job, RenderSpec
 from newsarchive.site.identity import Identities
 from newsarchive.site.lock import output_lock
 from newsarchive.site.manifest import Fingerprinter, Manifest, engine_digest
+from newsarchive.site.outputcheck import OutputCheck
 from newsarchive.site.pages import archive_pages
 from newsarchive.site.people_file import PeopleFile, people_for_build
 from newsarchive.site.render import make_environment
 from newsarchive.site.search import OUTPUT_SUBDIR, build_search_index
 from newsarchive.site.theme import theme_dir
 from newsarchive.site.writer import check_output_folder, safe_join, staged_output, write_new
+
+if TYPE_CHECKING:  # imported where used: a small rebuild starts no pool
+    from concurrent.futures import Executor, Future
 
 # below this many pages to render, a process pool costs more than it saves
 PARALLEL_MIN_PAGES = 300
@@ -167,15 +169,20 @@ def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = 
     for job in static:
         token.update(f"{job.path}\x1f{hashlib.sha1(job.body or b'').hexdigest()}\x1e".encode())
     shape = token.copy()  # the engine and static files so far
-    for path, record in records:
-        token.update(f"{path}\x1f{digests[id(record)]}\x1e".encode())
-        shape.update(_shape(path, record))
+    # each record's part of either digest, hashed in one piece (the same digest as one
+    # update per record, sooner)
+    names = [str(path) for path, _record in records]
+    token.update("".join([f"{name}\x1f{digests[id(record)]}\x1e"
+                          for name, (_path, record) in zip(names, records, strict=True)]
+                         ).encode())
+    shape.update(b"".join([_shape(name, record)
+                           for name, (_path, record) in zip(names, records, strict=True)]))
     return Loaded(records, problems, people, options.per_page, digests, template_dirs, site,
                   base_url, static, engine_hash, token.hexdigest(), shape.hexdigest(),
                   cache_dir(options) if save_cache else None, cache)
 
 
-def _shape(path: Path, record: Any) -> bytes:
+def _shape(path: str, record: Any) -> bytes:
     """What of a record decides the site's layout: which pages exist, in which order, and
     which speakers and quotes an article has — its path, title, date, time, slug, speakers
     (name, role, id, honorific) and quote speakers (``cache.layout_keys``, memoised).  The
@@ -227,18 +234,16 @@ def layout_site(loaded: Loaded) -> Prepared:
     archive = build_archive(loaded.records, Identities(loaded.people))
     env = make_environment(loaded.template_dirs, loaded.cache)
     jobs = list(loaded.static)
+    roots: dict[int, str] = {}  # a page's root prefix by its URL's depth: a few values
+    output_path = urls.output_path
     for page in archive_pages(archive, per_page=loaded.per_page):
-        render = getattr(page, "render", None)  # feeds, sitemaps, robots.txt
-        jobs.append(
-            Job(
-                path=urls.output_path(page.url),
-                url=page.url,
-                root=sys.intern(urls.root_prefix(page.url)),  # a few distinct values
-                template=None if render is not None else page.template,
-                context=page.context,
-                render=render,
-            )
-        )
+        url = page.url
+        root = roots.get(url.count("/"))
+        if root is None:
+            root = roots[url.count("/")] = urls.root_prefix(url)
+        render = page.render  # feeds, sitemaps, robots.txt
+        jobs.append(Job(output_path(url), url, root,
+                        page.template if render is None else None, page.context, None, render))
     jobs.append(Job("404.html", "404.html", _absolute_root(loaded.base_url), "404.html"))
     return Prepared(archive, jobs, env, loaded.site, loaded.token, loaded.digests,
                     loaded.engine, loaded.problems)
@@ -268,6 +273,22 @@ def build_site(options: BuildOptions) -> BuildResult:
     """Build the whole site into ``options.output``; raise BuildFailed (writing nothing)
     if a record is bad, unless ``keep_going`` is set."""
     check_output_folder(options.output, [options.content, *options.template_dirs])
+    with output_lock(options.output):
+        manifest = Manifest.for_output(cache_dir(options), options.output)
+        if not (options.cache and manifest.load()):
+            return _load_and_build(options, None, None)
+        # the output files are checked against it on another core while the archive loads
+        check = OutputCheck(str(manifest.output), manifest.files)
+        try:
+            return _load_and_build(options, manifest, check)
+        finally:
+            check.close()
+
+
+def _load_and_build(options: BuildOptions, manifest: Manifest | None,
+                    check: OutputCheck | None) -> BuildResult:
+    """Load the site and build it; ``manifest`` is the last build's, if any, and ``check``
+    the check of the output files against it."""
     # The build makes millions of long-lived objects and almost no cyclic garbage, so the
     # cyclic GC would only rescan them again and again (~30% of a small rebuild): it is
     # paused while loading, then everything loaded is frozen out of its sight.
@@ -279,8 +300,7 @@ def build_site(options: BuildOptions) -> BuildResult:
         if enabled:
             gc.enable()
         try:
-            with output_lock(options.output):
-                return _build(options, loaded)
+            return _build(options, loaded, manifest, check)
         finally:  # if the build did not already (a no-op then)
             loaded.save_record_cache()
     finally:
@@ -289,10 +309,13 @@ def build_site(options: BuildOptions) -> BuildResult:
             gc.enable()
 
 
-def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
-    manifest = Manifest.for_output(cache_dir(options), options.output)
-    has_manifest = options.cache and manifest.load()
-    if has_manifest and manifest.token == loaded.token and manifest.all_up_to_date():
+def _build(options: BuildOptions, loaded: Loaded, last: Manifest | None,
+           outputs: OutputCheck | None) -> BuildResult:
+    """Build from the last build's manifest and output check (``last``, ``outputs``) if
+    there is one, else everything."""
+    manifest = last or Manifest.for_output(cache_dir(options), options.output)
+    has_manifest = last is not None and outputs is not None
+    if has_manifest and manifest.token == loaded.token and not outputs.changed():
         # same inputs as the last build and its files untouched: nothing to do
         return BuildResult(pages=manifest.pages, articles=manifest.articles,
                            problems=loaded.problems, mode="incremental")
@@ -327,7 +350,7 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
         if check is None:
             check = list(range(len(prepared.jobs)))
         else:  # and any other page whose output file someone touched or removed
-            check += _touched(manifest, prepared.jobs, set(check))
+            check += _touched(manifest, prepared.jobs, set(check), outputs.changed())
             check.sort()
         if workers > 1 and options.executor is None and len(check) >= PARALLEL_MIN_FP:
             with engine.local_pool(workers) as pool:  # forked: inherits the prepared site
@@ -346,29 +369,13 @@ def _build(options: BuildOptions, loaded: Loaded) -> BuildResult:
     return result
 
 
-def _touched(manifest: Manifest, jobs: list[Job], chosen: set[int]) -> list[int]:
+def _touched(manifest: Manifest, jobs: list[Job], chosen: set[int], changed: set[str]
+             ) -> list[int]:
     """Indices (not in ``chosen``) of the jobs whose output file is missing or not as the
-    manifest says it was written (``Manifest.up_to_date`` with the recorded fingerprint),
-    in one tight loop: this stats every output file of the site."""
+    manifest says it was written: new pages, and the ``changed`` files (``OutputCheck``)."""
     files = manifest.files
-    root = os.path.join(str(manifest.output), "")
-    stat = os.stat
-    out = []
-    for i, job in enumerate(jobs):
-        if i in chosen:
-            continue
-        entry = files.get(job.path)
-        if entry is None:
-            out.append(i)
-            continue
-        try:
-            found = stat(root + job.path)
-        except OSError:
-            out.append(i)
-            continue
-        if found.st_size != entry[1] or found.st_mtime_ns != entry[2]:
-            out.append(i)
-    return out
+    return [i for i, job in enumerate(jobs)
+            if i not in chosen and (job.path in changed or job.path not in files)]
 
 
 def _executor(options: BuildOptions, count: int, workers: int) -> Any:
@@ -417,6 +424,8 @@ def _full_remote(options: BuildOptions, spec: RenderSpec, jobs: list[Job],
                  entries: dict[str, tuple[str, int, int]]) -> None:
     """Render on the given executor, whose workers may not see the output: pages come
     back as bytes and are written by threads here, fingerprinted meanwhile."""
+    from concurrent.futures import ThreadPoolExecutor
+
     made: set[str] = set()
     root = str(stage)
     with ThreadPoolExecutor(WRITER_THREADS) as writers:

@@ -26,7 +26,7 @@ from typing import BinaryIO
 from newsarchive.errors import NewsarchiveError
 from newsarchive.record import Image, Person, Quote, Record, Source, load_record
 from newsarchive.record.frontmatter import FENCE, fast_record, parse_general
-from newsarchive.site.content import find_record_files
+from newsarchive.site.content import Listing, find_record_files
 from newsarchive.vi.text import nfc
 
 CACHE_VERSION = 8  # 4: slotted Person/Quote/Image/Source; 5: layout keys; 6: in parts;
@@ -146,6 +146,10 @@ class RecordCache:
         save what was parsed, for the next build."""
         self.file = folder / "records.pickle" if folder else None
         self.journal = folder / "records-journal.pickle" if folder else None
+        self.folders_file = folder / "folders.pickle" if folder else None
+        # the content folders' listings (``content.find_record_files``), as last saved
+        self.folders: dict[str, Listing] = {}
+        self._folders_saved: dict[str, Listing] = {}
         self.entries: dict[str, tuple[int, int, str, Record]] = {}
         self.pending: set[str] | None = None  # records seen, to save (``save_pending``)
         self.generation = ""  # of the main file, which a journal must name to apply
@@ -166,6 +170,15 @@ class RecordCache:
             except Exception:  # a damaged cache is only a slower build
                 self.entries = {}
             self._read_journal()
+        if read and self.folders_file is not None:
+            try:
+                with self.folders_file.open("rb") as handle:
+                    version, folders = pickle.load(handle)
+                if version == CACHE_VERSION:
+                    self.folders = folders
+                    self._folders_saved = dict(folders)
+            except Exception:  # missing or damaged: the folders are listed again
+                pass
 
     def _read_journal(self) -> None:
         """Apply the journal of the main file's generation, if there is one.  Its entries
@@ -200,6 +213,11 @@ class RecordCache:
     def save(self, seen: set[str]) -> None:
         if self.file is None:
             return
+        if self.folders != self._folders_saved and self.folders_file is not None:
+            self.folders_file.parent.mkdir(parents=True, exist_ok=True)
+            with _atomic(self.folders_file) as handle:
+                pickle.dump((CACHE_VERSION, self.folders), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            self._folders_saved = dict(self.folders)
         gone = [key for key in self.entries if key not in seen]
         if gone:  # records that are gone
             self.entries = {k: v for k, v in self.entries.items() if k in seen}
@@ -547,7 +565,7 @@ def load_records_cached(
     fresh = time.time_ns() - 2_000_000_000
     found: list[tuple[Path, os.stat_result | None, tuple | None]] = []
     misses = _Parsing(jobs)  # parsing may start in other processes while listing
-    for path in find_record_files(content_dir):
+    for path in find_record_files(content_dir, cache.folders):
         try:
             stat: os.stat_result | None = os.stat(path)
         except OSError:

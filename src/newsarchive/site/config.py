@@ -7,7 +7,6 @@ it by searching upward from the current folder, like ``mkdocs.yml``."""
 from __future__ import annotations
 
 import difflib
-import zoneinfo
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -148,11 +147,14 @@ def _value_error(key: str, value: Any) -> str | None:
         return f"'per_page' phải lớn hơn 0, nhưng đang là {value}"
     if key == "base_url" and not value.startswith(("http://", "https://", "/")):
         return f"'base_url' phải bắt đầu bằng https:// hoặc /, nhưng đang là {value!r}"
-    if key == "timezone" and zoneinfo.available_timezones():
-        try:
-            zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return f"múi giờ không rõ {value!r} (ví dụ: Asia/Ho_Chi_Minh)"
+    if key == "timezone":
+        import zoneinfo  # only a site that sets a time zone pays for the import
+
+        if zoneinfo.available_timezones():
+            try:
+                zoneinfo.ZoneInfo(value)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                return f"múi giờ không rõ {value!r} (ví dụ: Asia/Ho_Chi_Minh)"
     if key in ("content_dir", "output_dir") and (not value or Path(value).is_absolute()):
         return f"'{key}' phải là tên một thư mục trong thư mục trang"
     return None

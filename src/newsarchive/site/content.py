@@ -3,32 +3,84 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from newsarchive.errors import NewsarchiveError
 from newsarchive.record import Record, load_record
 
+# a folder's listing as the last build saw it: (mtime_ns, sub-folders, record files), sorted
+Listing = tuple[int, tuple[str, ...], tuple[str, ...]]
+# a folder changed in the last 2 s may change again within the same mtime tick: not reused
+RACY_NS = 2_000_000_000
 
-def find_record_files(content_dir: Path) -> Iterator[Path]:
+
+def find_record_files(content_dir: Path, listings: dict[str, Listing] | None = None
+                      ) -> Iterator[Path]:
     """Every ``*.md`` under ``content_dir`` in sorted order; symbolic links to folders are
-    followed once (a link loop is skipped, not followed forever); hidden files are ignored."""
+    followed once (a link loop is skipped, not followed forever); hidden files are ignored.
+
+    ``listings`` (from the record cache) maps folders to their last listing: a folder whose
+    mtime is unchanged (adding, removing or renaming an entry changes it) is not listed
+    again.  The dict is updated to this walk's listings."""
+    old = dict(listings) if listings is not None else {}
+    if listings is not None:
+        listings.clear()
+    settled = time.time_ns() - RACY_NS
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(content_dir, followlinks=True):
-        stat = os.stat(root)
+    # (folder, its Path or None): a child's Path is made from its parent's without parsing
+    # its string again (~4 µs a folder)
+    stack: list[tuple[str, Path | None]] = [(str(content_dir), content_dir)]
+    while stack:
+        root, folder = stack.pop()
+        try:
+            stat = os.stat(root)
+        except OSError:
+            continue
         if (stat.st_dev, stat.st_ino) in seen:
-            dirs[:] = []
             continue
         seen.add((stat.st_dev, stat.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        folder = None  # one Path per folder, made only if it holds records
-        for name in sorted(files):
-            if name.endswith(".md") and not name.startswith("."):
-                if folder is None:
-                    folder = Path(root)
-                    # pathlib's own cheap child constructor where it has one (3.11's)
-                    child = getattr(folder, "_make_child_relpath", folder.joinpath)
-                yield child(name)
+        listing = old.get(root)
+        if listing is None or listing[0] != stat.st_mtime_ns or listing[0] >= settled:
+            listing = _list(root, stat.st_mtime_ns)
+            if listing is None:
+                continue
+        if listings is not None:
+            listings[root] = listing
+        if not listing[1] and not listing[2]:
+            continue
+        if folder is None:
+            folder = Path(root)
+        # pathlib's own cheap child constructor where it has one (3.11's)
+        child = getattr(folder, "_make_child_relpath", folder.joinpath)
+        for name in listing[2]:
+            yield child(name)
+        stack.extend((os.path.join(root, name), child(name)) for name in reversed(listing[1]))
+
+
+def _list(root: str, mtime_ns: int) -> Listing | None:
+    """A folder's non-hidden sub-folders (links to folders included) and ``*.md`` files, as
+    ``os.walk`` tells them apart; None if it cannot be listed."""
+    folders: list[str] = []
+    files: list[str] = []
+    try:
+        with os.scandir(root) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    folders.append(name)
+                elif name.endswith(".md"):
+                    files.append(name)
+    except OSError:
+        return None
+    return mtime_ns, tuple(sorted(folders)), tuple(sorted(files))
 
 
 def load_records(

@@ -13,13 +13,11 @@ pages into the staging folder themselves and send back only their sizes and time
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -27,6 +25,9 @@ from newsarchive.errors import NewsarchiveError
 from newsarchive.site import metadata
 from newsarchive.site.render import render_page
 from newsarchive.site.writer import write_new
+
+if TYPE_CHECKING:  # imported where used: a small rebuild renders here, with no pool
+    from concurrent.futures import Executor, Future
 
 _PREPARED: dict[str, Any] = {}  # token → Prepared, in every process that has it
 _TEMPLATES: dict[tuple[int, str], jinja2.Template] = {}
@@ -169,6 +170,9 @@ def chunked(indices: list[int], workers: int) -> list[list[int]]:
 
 def local_pool(jobs: int) -> Executor:
     """A process pool whose workers inherit the prepared site (fork where available)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
@@ -197,6 +201,8 @@ def render(
         for i in indices:
             yield i, render_job(prepared.env, prepared.site, prepared.jobs[i])
         return
+    from concurrent.futures import Executor
+
     own = callable(executor) and not isinstance(executor, Executor)
     pool: Executor = executor() if own else executor  # type: ignore[operator,assignment]
     try:

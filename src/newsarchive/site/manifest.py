@@ -48,7 +48,7 @@ def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
     package = Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*.py")):
         h.update(str(path.relative_to(package)).encode() + b"\x1f" + path.read_bytes())
-    for lib in ("jinja2", "markdown", "nh3", "babel", "markupsafe"):
+    for lib in ("jinja2", "markdown", "nh3", "markupsafe"):
         h.update(f"{lib}={_version(lib)}".encode())
     return h.digest()
 
@@ -56,18 +56,44 @@ def engine_digest(template_dirs: list[Path], extra: str = "") -> bytes:
 def _version(name: str) -> str:
     """A library's version: the ``__version__`` of its module when the build has already
     imported it, else its distribution's.  (Importing a library only to read its version
-    would put Markdown and Babel, which a build imports on first use, on every build's
-    start; MarkupSafe 3 answers ``__version__`` from the metadata anyway, with a warning.)"""
+    would put Markdown, which a build imports on first use, on every build's start;
+    MarkupSafe 3 answers ``__version__`` from the metadata anyway, with a warning.)"""
     module = sys.modules.get(name)
     version = vars(module).get("__version__") if module is not None else None
     if isinstance(version, str):
         return version
-    from importlib import metadata
+    found = _installed_version(name)
+    if found is not None:
+        return found
+    from importlib import metadata  # ~10 ms to import: the fallback only
 
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
         return "?"
+
+
+def _installed_version(name: str) -> str | None:
+    """The version in the name of the ``<name>-<version>.dist-info`` folder beside the
+    installed package, found without importing it or ``importlib.metadata``; None if there
+    is no such folder (then ``importlib.metadata`` is asked)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin or not spec.submodule_search_locations:
+        return None
+    folder = os.path.dirname(os.path.dirname(spec.origin))  # <folder>/<name>/__init__.py
+    prefix = name.lower().replace("-", "_") + "-"
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return None
+    found = [entry[len(prefix) : -len(".dist-info")] for entry in entries
+             if entry.endswith(".dist-info") and entry.lower().startswith(prefix)]
+    return found[0] if len(found) == 1 else None
 
 
 _PRIMITIVE = (type(None), bool, int, float)
@@ -81,11 +107,30 @@ class _ContextPickler(pickle.Pickler):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.fast = True  # no memo: the bytes depend on the data, not on object identity
         self.printer = printer
+        # lists met so far in this dump: one met again stands in by its number (a list
+        # page's items are both in its context and in its pager: a speaker page's
+        # appearances were pickled twice); which lists a page shares is fixed by the layout
+        self.lists: dict[int, str] = {}
 
     def persistent_id(self, obj: Any) -> str | None:
-        if type(obj) in _PLAIN:
+        kind = type(obj)
+        if kind in _PLAIN:
+            if kind is list:
+                lists = self.lists
+                found = lists.get(id(obj))
+                if found is not None:
+                    return found
+                lists[id(obj)] = f"L{len(lists)}"
             return None
+        if kind is type:  # the class of an object pickled by reduction (~5 a page)
+            return _class_name(obj)  # pickle's save_global looks its module up each time
         return self.printer.persistent(obj)
+
+
+@functools.cache
+def _class_name(cls: type) -> str:
+    """A class's stand-in in a fingerprint: its module and qualified name."""
+    return f"{cls.__module__}.{cls.__qualname__}"
 
 
 class Fingerprinter:
@@ -108,15 +153,18 @@ class Fingerprinter:
         self._shared_deps: dict[Deps, Deps] = {}
         self._stack: list[set[str]] = []
         self.last_deps: Deps = ()
+        self._buffer = io.BytesIO()  # one pickler for every page (memo off: nothing carries)
+        self._pickler: _ContextPickler | None = None
 
     def persistent(self, obj: Any) -> str | None:
         """The digest standing for a shared object inside a pickled context, else None."""
         key = id(obj)
-        if (
-            key in self._memo
-            or key in self.record_digests
-            or isinstance(obj, Article | Speaker | set | frozenset)
-        ):
+        found = self._memo.get(key)
+        if found is not None:  # most are: ``_shared``'s first lines, without the call
+            if self._stack:
+                self._stack[-1].update(self._deps[key])
+            return found
+        if key in self.record_digests or isinstance(obj, Article | Speaker | set | frozenset):
             return self._shared(obj)
         return None
 
@@ -125,17 +173,22 @@ class Fingerprinter:
         """The page's fingerprint.  The context is pickled (C speed) with shared objects
         standing in as their digests and pickle's memo off (equal data → equal bytes); a
         context pickle cannot handle falls back to the token serialiser."""
-        buffer = io.BytesIO()
-        pickler = _ContextPickler(buffer, self)
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        if self._pickler is None:
+            self._pickler = _ContextPickler(buffer, self)
+        self._pickler.lists.clear()
         self._stack = [set()]
         try:
             try:
-                pickler.dump((url, template, site, context, body))
+                self._pickler.dump((url, template, site, context, body))
             except Exception:  # unpicklable or recursive data: the slower, general way
+                self._pickler = None  # it may have stopped half way: a fresh one next time
                 self._stack = [set()]
                 return self._page_tokens(url, template, site, context, body)
-            h = hashlib.blake2b(buffer.getbuffer(), digest_size=16, key=self._key)
-            return h.hexdigest()
+            with buffer.getbuffer() as view:
+                return hashlib.blake2b(view, digest_size=16, key=self._key).hexdigest()
         finally:
             self.last_deps = tuple(self._stack[0])
             self._stack = []
@@ -296,19 +349,6 @@ class Manifest:
         self.files = files
         self.token, self.pages, self.articles = meta
         self.structure, self.records, self.deps = graph
-        return True
-
-    def all_up_to_date(self) -> bool:
-        """Every file of the last build is still there, as it was written."""
-        join, stat = os.path.join, os.stat
-        root = str(self.output)
-        try:
-            for relative, (_fp, size, mtime) in self.files.items():
-                st = stat(join(root, relative))
-                if st.st_size != size or st.st_mtime_ns != mtime:
-                    return False
-        except OSError:
-            return False
         return True
 
     def up_to_date(self, relative: str, fingerprint: str) -> bool:

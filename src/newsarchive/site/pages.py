@@ -13,7 +13,7 @@ from typing import Any
 from newsarchive.site import urls
 from newsarchive.site.archive import Archive, Article
 from newsarchive.site.calendar import month_grid, neighbours
-from newsarchive.site.feeds import atom_feed
+from newsarchive.site.feeds import FEED_SIZE, atom_feed
 from newsarchive.site.pagination import PAGE_SIZE, paginate
 from newsarchive.site.sitemap import SITEMAP_LIMIT, robots_txt, sitemap_file, sitemap_names
 from newsarchive.vi.collate import first_letter
@@ -44,17 +44,21 @@ def archive_pages(
     """Every page of the site, in a stable order; lists show ``per_page`` articles a page
     and the sitemap lists the HTML pages."""
     html_urls: list[str] = []
-    for page in _html_pages(archive, per_page):
+    # each speaker's appearances newest first, for their pages and their feed
+    newest = [_newest_first(speaker.appearances) for speaker in archive.speakers]
+    for page in _html_pages(archive, per_page, newest):
         html_urls.append(page.url)
         yield page
+    # a feed is given only the articles it shows: its fingerprint (what it depends on) is
+    # then theirs, and editing an older article does not render the feed again
     yield Page(
         FEED_URL,
         "",
-        render=partial(_site_feed, articles=archive.articles),
+        render=partial(_site_feed, articles=archive.articles[:FEED_SIZE]),
         content_type="application/atom+xml",
     )
-    for speaker in archive.speakers:
-        articles = [a.article for a in _appearances(speaker.appearances)]
+    for speaker, appearances in zip(archive.speakers, newest, strict=True):
+        articles = [a.article for a in appearances[:FEED_SIZE]]
         yield Page(
             speaker_feed_url(speaker.url),
             "",
@@ -71,7 +75,7 @@ def archive_pages(
         )
 
 
-def _html_pages(archive: Archive, per_page: int) -> Iterator[Page]:
+def _html_pages(archive: Archive, per_page: int, newest: list[list]) -> Iterator[Page]:
     yield Page(
         "",
         "home.html",
@@ -91,20 +95,19 @@ def _html_pages(archive: Archive, per_page: int) -> Iterator[Page]:
     for speaker in archive.speakers:
         letters.setdefault(first_letter(speaker.name), []).append(speaker)
     yield Page(urls.SPEAKERS_URL, "speakers.html", {"letters": letters})
-    for speaker in archive.speakers:
+    for speaker, appearances in zip(archive.speakers, newest, strict=True):
         quote_count = sum(len(app.quotes) for app in speaker.appearances)
         context = {
             "speaker": speaker,
             "feed": speaker_feed_url(speaker.url),
             "quote_count": quote_count,
         }
-        appearances = _appearances(speaker.appearances)
         yield from _paged(
             appearances, speaker.url, per_page, "speaker.html", context, "appearances"
         )
 
 
-def _appearances(appearances: Sequence) -> list:
+def _newest_first(appearances: Sequence) -> list:
     """Newest first.  ``build_archive`` appends them walking the articles newest first, so
     they usually are already: checked pairwise (cheap) before sorting."""
     items = list(appearances)

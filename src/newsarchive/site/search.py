@@ -10,10 +10,8 @@ rank matches with the query's exact accents first (``ranking.diacriticSimilarity
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
-import subprocess
 from pathlib import Path
 
 from newsarchive.errors import NewsarchiveError
@@ -61,6 +59,8 @@ def build_search_index(site: Path) -> None:
         "vi",
         "--quiet",
     ]
+    import subprocess  # here: a build without a search index never runs Pagefind
+
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip()
@@ -72,6 +72,8 @@ _SIGNATURE = b"pagefind_dcd"
 
 
 def _read(path: Path) -> object:
+    import gzip  # imported here: only a build with a search index needs it
+
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(_SIGNATURE):
         raise NewsarchiveError("unexpected Pagefind file format", path)
@@ -80,6 +82,8 @@ def _read(path: Path) -> object:
 
 def _write(folder: Path, stem: str, suffix: str, item: object, digits: int) -> str:
     """Write ``item`` as ``<stem>_<hash>.<suffix>``; return the ``<stem>_<hash>`` part."""
+    import gzip
+
     payload = _SIGNATURE + cbor.encode(item)
     name = f"{stem}_{hashlib.sha256(payload).hexdigest()[:digits]}"
     (folder / f"{name}.{suffix}").write_bytes(gzip.compress(payload, mtime=0))

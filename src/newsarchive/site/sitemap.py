@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -11,13 +10,29 @@ SITEMAP_LIMIT = 50_000
 
 
 def _document(root_tag: str, child_tag: str, locations: Sequence[str]) -> str:
-    ET.register_namespace("", SITEMAP_NS)
-    root = ET.Element(f"{{{SITEMAP_NS}}}{root_tag}")
+    """The document ElementTree writes for these locations (indented, with its XML
+    declaration), written directly: ~10× sooner, and a sitemap is written again whenever a
+    page comes or goes (``tests/test_reader_outputs.py`` compares the two)."""
+    head = f"<?xml version='1.0' encoding='utf-8'?>\n<{root_tag} xmlns=\"{SITEMAP_NS}\""
+    if not locations:
+        return head + " />\n"
+    parts = [head, ">"]
     for location in locations:
-        child = ET.SubElement(root, f"{{{SITEMAP_NS}}}{child_tag}")
-        ET.SubElement(child, f"{{{SITEMAP_NS}}}loc").text = location
-    ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+        loc = f"<loc>{_escape(location)}</loc>" if location else "<loc />"
+        parts.append(f"\n  <{child_tag}>\n    {loc}\n  </{child_tag}>")
+    parts.append(f"\n</{root_tag}>\n")
+    return "".join(parts)
+
+
+def _escape(text: str) -> str:
+    """Character data as ElementTree escapes it."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
 
 
 def sitemap_names(count: int, limit: int = SITEMAP_LIMIT) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -95,10 +96,26 @@ def _staged_path(stage: str, relative: str, made: set[str]) -> str:
     norm = os.path.normpath(relative)
     if norm != relative or norm.startswith(("..", "/")) or "/../" in norm:
         target = str(safe_join(Path(stage), relative))
-    else:
-        target = os.path.join(stage, relative)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        return target
+    target = os.path.join(stage, relative)
     folder = os.path.dirname(target)
     if folder not in made:
-        os.makedirs(folder, exist_ok=True)
-        made.add(folder)
+        _make_folder(folder, len(stage), made)
     return target
+
+
+def _make_folder(folder: str, stage_length: int, made: set[str]) -> None:
+    """Make ``folder`` (``stage`` + ``/…``) and the folders above it up to the stage that
+    are not in ``made``: one ``mkdir`` each (another worker may have made it already), not
+    ``makedirs``' ``stat`` of every folder above."""
+    if len(folder) > stage_length:
+        parent = os.path.dirname(folder)
+        if parent not in made:
+            _make_folder(parent, stage_length, made)
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder)
+    made.add(folder)

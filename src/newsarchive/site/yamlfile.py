@@ -4,11 +4,12 @@ so validation errors can say ``site.yaml:7: …``."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from newsarchive.errors import NewsarchiveError, yaml_error
+
+if TYPE_CHECKING:
+    import yaml
 
 Lines = dict[tuple[Any, ...], int]
 
@@ -26,6 +27,8 @@ def read_text(path: Path) -> str:
 def load_yaml(path: Path) -> tuple[Any, Lines]:
     """Parse a YAML file safely; return its data and the 1-based line of each key/item,
     indexed by its path: ``("people", 0, "roles")``.  The empty path is the document."""
+    import yaml  # on first use: a build whose site has no YAML file never pays for it
+
     text = read_text(path)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -38,6 +41,8 @@ def load_yaml(path: Path) -> tuple[Any, Lines]:
 
 
 def _build(node: yaml.Node, at: tuple[Any, ...], lines: Lines, loader: Any, path: Path) -> Any:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
