@@ -42,11 +42,11 @@ from newsarchive.site.engine import Job, RenderSpec
 from newsarchive.site.identity import Identities
 from newsarchive.site.lock import output_lock
 from newsarchive.site.manifest import Fingerprinter, Manifest, engine_digest
-from newsarchive.site.outputcheck import OutputCheck
 from newsarchive.site.pages import archive_pages
 from newsarchive.site.people_file import PeopleFile, people_for_build
 from newsarchive.site.render import make_environment
 from newsarchive.site.search import OUTPUT_SUBDIR, build_search_index
+from newsarchive.site.sidework import Sidework
 from newsarchive.site.theme import theme_dir
 from newsarchive.site.writer import check_output_folder, safe_join, staged_output, write_new
 
@@ -145,13 +145,15 @@ class Loaded:
             self.record_cache.save_pending()
 
 
-def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = True
-              ) -> Loaded:
-    """Load the records (through the record cache) and digest all the build's inputs."""
+def load_site(options: BuildOptions, use_cache: bool = True, save_cache: bool = True,
+              scanned: Callable[[], tuple | None] | None = None) -> Loaded:
+    """Load the records (through the record cache) and digest all the build's inputs;
+    ``scanned`` gives the content folder's scan if another process made it."""
     cache = RecordCache(cache_dir(options) if save_cache else None, read=use_cache)
     workers = (options.jobs or engine.default_jobs()) if options.executor is None else 1
-    records, problems, digests = load_records_cached(options.content, cache, jobs=workers,
-                                                     save=False)
+    records, problems, digests = load_records_cached(
+        options.content, cache, jobs=workers, save=False,
+        scanned=scanned() if scanned is not None and cache.entries else None)
     if problems and not options.keep_going:
         cache.save_pending()  # the good records are parsed: keep them for the next try
         raise BuildFailed(problems)
@@ -275,32 +277,32 @@ def build_site(options: BuildOptions) -> BuildResult:
     check_output_folder(options.output, [options.content, *options.template_dirs])
     with output_lock(options.output):
         manifest = Manifest.for_output(cache_dir(options), options.output)
-        if not (options.cache and manifest.load()):
-            return _load_and_build(options, None, None)
-        # the output files are checked against it on another core while the archive loads
-        check = OutputCheck(str(manifest.output), manifest.files)
+        last = manifest if options.cache and manifest.load() else None
+        # a rebuild lists the content and checks the output files against the last build's
+        # manifest on another core while this one loads the records and lays them out
+        side = Sidework(options.content, cache_dir(options) if options.cache else None, last)
         try:
-            return _load_and_build(options, manifest, check)
+            return _load_and_build(options, last, side)
         finally:
-            check.close()
+            side.close()
 
 
-def _load_and_build(options: BuildOptions, manifest: Manifest | None,
-                    check: OutputCheck | None) -> BuildResult:
-    """Load the site and build it; ``manifest`` is the last build's, if any, and ``check``
-    the check of the output files against it."""
+def _load_and_build(options: BuildOptions, manifest: Manifest | None, side: Sidework
+                    ) -> BuildResult:
+    """Load the site and build it; ``manifest`` is the last build's, if any."""
     # The build makes millions of long-lived objects and almost no cyclic garbage, so the
     # cyclic GC would only rescan them again and again (~30% of a small rebuild): it is
     # paused while loading, then everything loaded is frozen out of its sight.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        loaded = load_site(options, use_cache=options.cache)  # --no-cache: refresh caches
+        # --no-cache: refresh caches
+        loaded = load_site(options, use_cache=options.cache, scanned=side.scanned)
         gc.freeze()
         if enabled:
             gc.enable()
         try:
-            return _build(options, loaded, manifest, check)
+            return _build(options, loaded, manifest, side)
         finally:  # if the build did not already (a no-op then)
             loaded.save_record_cache()
     finally:
@@ -309,13 +311,12 @@ def _load_and_build(options: BuildOptions, manifest: Manifest | None,
             gc.enable()
 
 
-def _build(options: BuildOptions, loaded: Loaded, last: Manifest | None,
-           outputs: OutputCheck | None) -> BuildResult:
-    """Build from the last build's manifest and output check (``last``, ``outputs``) if
-    there is one, else everything."""
+def _build(options: BuildOptions, loaded: Loaded, last: Manifest | None, side: Sidework
+           ) -> BuildResult:
+    """Build from the last build's manifest if there is one, else everything."""
     manifest = last or Manifest.for_output(cache_dir(options), options.output)
-    has_manifest = last is not None and outputs is not None
-    if has_manifest and manifest.token == loaded.token and not outputs.changed():
+    has_manifest = last is not None
+    if has_manifest and manifest.token == loaded.token and not side.changed():
         # same inputs as the last build and its files untouched: nothing to do
         return BuildResult(pages=manifest.pages, articles=manifest.articles,
                            problems=loaded.problems, mode="incremental")
@@ -350,7 +351,7 @@ def _build(options: BuildOptions, loaded: Loaded, last: Manifest | None,
         if check is None:
             check = list(range(len(prepared.jobs)))
         else:  # and any other page whose output file someone touched or removed
-            check += _touched(manifest, prepared.jobs, set(check), outputs.changed())
+            check += _touched(manifest, prepared.jobs, set(check), side.changed())
             check.sort()
         if workers > 1 and options.executor is None and len(check) >= PARALLEL_MIN_FP:
             with engine.local_pool(workers) as pool:  # forked: inherits the prepared site
@@ -372,7 +373,7 @@ def _build(options: BuildOptions, loaded: Loaded, last: Manifest | None,
 def _touched(manifest: Manifest, jobs: list[Job], chosen: set[int], changed: set[str]
              ) -> list[int]:
     """Indices (not in ``chosen``) of the jobs whose output file is missing or not as the
-    manifest says it was written: new pages, and the ``changed`` files (``OutputCheck``)."""
+    manifest says it was written: new pages, and the ``changed`` files (``Sidework.changed``)."""
     files = manifest.files
     return [i for i, job in enumerate(jobs)
             if i not in chosen and (job.path in changed or job.path not in files)]

@@ -26,7 +26,7 @@ from typing import BinaryIO
 from newsarchive.errors import NewsarchiveError
 from newsarchive.record import Image, Person, Quote, Record, Source, load_record
 from newsarchive.record.frontmatter import FENCE, fast_record, parse_general
-from newsarchive.site.content import Listing, find_record_files
+from newsarchive.site.content import Listing, find_record_files, scan_record_files, scanned_paths
 from newsarchive.vi.text import nfc
 
 CACHE_VERSION = 8  # 4: slotted Person/Quote/Image/Source; 5: layout keys; 6: in parts;
@@ -146,7 +146,7 @@ class RecordCache:
         save what was parsed, for the next build."""
         self.file = folder / "records.pickle" if folder else None
         self.journal = folder / "records-journal.pickle" if folder else None
-        self.folders_file = folder / "folders.pickle" if folder else None
+        self.folders_file = folders_file(folder) if folder else None
         # the content folders' listings (``content.find_record_files``), as last saved
         self.folders: dict[str, Listing] = {}
         self._folders_saved: dict[str, Listing] = {}
@@ -171,14 +171,8 @@ class RecordCache:
                 self.entries = {}
             self._read_journal()
         if read and self.folders_file is not None:
-            try:
-                with self.folders_file.open("rb") as handle:
-                    version, folders = pickle.load(handle)
-                if version == CACHE_VERSION:
-                    self.folders = folders
-                    self._folders_saved = dict(folders)
-            except Exception:  # missing or damaged: the folders are listed again
-                pass
+            self.folders = read_listings(self.folders_file)
+            self._folders_saved = dict(self.folders)
 
     def _read_journal(self) -> None:
         """Apply the journal of the main file's generation, if there is one.  Its entries
@@ -551,27 +545,57 @@ PARALLEL_CHUNK = 64
 BODY_BUDGET_CHARS = 64_000_000
 
 
+def folders_file(cache_dir: Path) -> Path:
+    """Where the content folders' listings are kept."""
+    return cache_dir / "folders.pickle"
+
+
+def read_listings(file: Path) -> dict[str, Listing]:
+    """The content folders' listings saved in ``file`` (``folders.pickle``), or none."""
+    try:
+        with file.open("rb") as handle:
+            version, folders = pickle.load(handle)
+    except Exception:  # missing or damaged: the folders are listed again
+        return {}
+    return folders if version == CACHE_VERSION else {}
+
+
+def scan_content(content_dir: Path, folders_file: Path | None) -> tuple:
+    """``content.scan_record_files`` with the saved listings, and the new listings (None if
+    unchanged): what a forked child sends ``load_records_cached`` as ``scanned``."""
+    listings = read_listings(folders_file) if folders_file is not None else {}
+    before = dict(listings)
+    folders, files = scan_record_files(str(content_dir), listings)
+    return folders, files, (None if listings == before else listings)
+
+
 def load_records_cached(
     content_dir: Path, cache: RecordCache, include_drafts: bool = False, jobs: int = 1,
-    save: bool = True,
+    save: bool = True, scanned: tuple | None = None,
 ) -> tuple[list[tuple[Path, Record]], list[NewsarchiveError], dict[int, str]]:
     """Like ``content.load_records`` (same records, same order, same problems) but reusing
     the cache, parsing on ``jobs`` processes; also returns each record's digest keyed by
-    ``id(record)``.  With ``save`` False the cache is saved later, by ``save_pending``."""
+    ``id(record)``.  With ``save`` False the cache is saved later, by ``save_pending``.
+    ``scanned``, ``scan_content``'s answer, stands for listing and stat'ing the files here."""
     if not content_dir.is_dir():
         raise NewsarchiveError("content folder not found", content_dir)
     # a file modified in the last 2 s could change again within the same mtime tick and keep
     # its size, so it is not cached (it is parsed again next time, which is cheap)
     fresh = time.time_ns() - 2_000_000_000
-    found: list[tuple[Path, os.stat_result | None, tuple | None]] = []
+    found: list[tuple[Path, tuple[int, int] | None, tuple | None]] = []
     misses = _Parsing(jobs)  # parsing may start in other processes while listing
-    for path in find_record_files(content_dir, cache.folders):
-        try:
-            stat: os.stat_result | None = os.stat(path)
-        except OSError:
-            stat = None
-        hit = cache.entries.get(str(path))
-        if stat is None or hit is None or hit[:2] != (stat.st_size, stat.st_mtime_ns):
+    if scanned is not None:
+        folders, files, listings = scanned
+        files_found: Iterable[tuple[Path, tuple[int, int] | None]] = scanned_paths(
+            content_dir, folders, files)
+        if listings is not None:
+            cache.folders = listings
+    else:
+        files_found = _stat_each(find_record_files(content_dir, cache.folders))
+    entries = cache.entries
+    for path, stat in files_found:
+        hit = entries.get(str(path))
+        if stat is None or hit is None or hit[:2] != stat:
             hit = None
             misses.append(path)
         found.append((path, stat, hit))
@@ -591,8 +615,8 @@ def load_records_cached(
                 problems.append(outcome)
                 continue
             record_hash, record = outcome
-            if stat is not None and stat.st_mtime_ns < fresh:  # racy-git rule
-                cache.put(key, (stat.st_size, stat.st_mtime_ns, record_hash, record))
+            if stat is not None and stat[1] < fresh:  # racy-git rule
+                cache.put(key, (stat[0], stat[1], record_hash, record))
         lazy = record.__dict__.get("_lazy_body")
         if lazy is not None and lazy[0] is not key and lazy[0] == key:
             record.__dict__["_lazy_body"] = (key, lazy[1])  # one string for the path, not two
@@ -605,6 +629,17 @@ def load_records_cached(
     if save:
         cache.save_pending()
     return records, problems, digests
+
+
+def _stat_each(paths: Iterable[Path]) -> Iterator[tuple[Path, tuple[int, int] | None]]:
+    """Each path with its file's (size, mtime_ns), or None if it cannot be stat'ed."""
+    for path in paths:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            yield path, None
+            continue
+        yield path, (stat.st_size, stat.st_mtime_ns)
 
 
 class _Parsing:

@@ -24,16 +24,73 @@ def find_record_files(content_dir: Path, listings: dict[str, Listing] | None = N
     ``listings`` (from the record cache) maps folders to their last listing: a folder whose
     mtime is unchanged (adding, removing or renaming an entry changes it) is not listed
     again.  The dict is updated to this walk's listings."""
+    folders: list[Path] = []  # by index: a child's Path is made from its parent's, without
+    # parsing its string again (~4 µs a folder)
+    for parent, name, _root, listing in _walk(str(content_dir), listings):
+        folder = content_dir if parent < 0 else _child(folders[parent], name)
+        folders.append(folder)
+        for file in listing[2]:
+            yield _child(folder, file)
+
+
+def _child(folder: Path, name: str) -> Path:
+    # pathlib's own cheap child constructor where it has one (3.11's)
+    make = getattr(folder, "_make_child_relpath", None)
+    return make(name) if make is not None else folder / name
+
+
+# a record file seen by ``scan_record_files``: (its folder's index, name, size, mtime_ns),
+# size and mtime -1 if it could not be stat'ed
+Scanned = tuple[int, str, int, int]
+
+
+def scan_record_files(content_dir: str, listings: dict[str, Listing] | None = None
+                      ) -> tuple[list[tuple[int, str]], list[Scanned]]:
+    """``find_record_files`` with each file's size and mtime, in a compact form to send
+    between processes: the folders as (parent's index, name), the content folder first
+    (parent -1), and the files in order (``scanned_paths`` makes the Paths again)."""
+    folders: list[tuple[int, str]] = []
+    files: list[Scanned] = []
+    stat = os.stat
+    for parent, name, root, listing in _walk(content_dir, listings):
+        index = len(folders)
+        folders.append((parent, name))
+        prefix = os.path.join(root, "")
+        for file in listing[2]:
+            try:
+                found = stat(prefix + file)
+            except OSError:
+                files.append((index, file, -1, -1))
+                continue
+            files.append((index, file, found.st_size, found.st_mtime_ns))
+    return folders, files
+
+
+def scanned_paths(content_dir: Path, folders: list[tuple[int, str]], files: list[Scanned]
+                  ) -> list[tuple[Path, tuple[int, int] | None]]:
+    """Each scanned file's Path (what ``find_record_files`` yields) and (size, mtime_ns),
+    or None if it could not be stat'ed."""
+    made: list[Path] = []
+    for parent, name in folders:
+        made.append(content_dir if parent < 0 else _child(made[parent], name))
+    return [(_child(made[index], name), (size, mtime) if size >= 0 else None)
+            for index, name, size, mtime in files]
+
+
+def _walk(content_dir: str, listings: dict[str, Listing] | None
+          ) -> Iterator[tuple[int, str, str, Listing]]:
+    """(parent's index, name, path, listing) of every folder to look in, depth first in
+    sorted order, each folder (by device and inode) once; indices count the folders in the
+    order they come, the content folder first (parent -1)."""
     old = dict(listings) if listings is not None else {}
     if listings is not None:
         listings.clear()
     settled = time.time_ns() - RACY_NS
     seen: set[tuple[int, int]] = set()
-    # (folder, its Path or None): a child's Path is made from its parent's without parsing
-    # its string again (~4 µs a folder)
-    stack: list[tuple[str, Path | None]] = [(str(content_dir), content_dir)]
+    stack: list[tuple[str, int, str]] = [(content_dir, -1, "")]
+    index = 0
     while stack:
-        root, folder = stack.pop()
+        root, parent, name = stack.pop()
         try:
             stat = os.stat(root)
         except OSError:
@@ -48,15 +105,9 @@ def find_record_files(content_dir: Path, listings: dict[str, Listing] | None = N
                 continue
         if listings is not None:
             listings[root] = listing
-        if not listing[1] and not listing[2]:
-            continue
-        if folder is None:
-            folder = Path(root)
-        # pathlib's own cheap child constructor where it has one (3.11's)
-        child = getattr(folder, "_make_child_relpath", folder.joinpath)
-        for name in listing[2]:
-            yield child(name)
-        stack.extend((os.path.join(root, name), child(name)) for name in reversed(listing[1]))
+        yield parent, name, root, listing
+        stack.extend((os.path.join(root, sub), index, sub) for sub in reversed(listing[1]))
+        index += 1
 
 
 def _list(root: str, mtime_ns: int) -> Listing | None:
