@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from newsarchive.site.archive import Article
 from newsarchive.site.markup import render_markdown
+from newsarchive.site.xmltext import escape_attr, escape_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
@@ -43,36 +44,11 @@ def _body_html(body: str) -> str:
     return render_markdown(body)
 
 
-def _text(text: str) -> str:
-    """Character data escaped as ``xml.etree`` does."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
-
-
-def _attr(text: str) -> str:
-    """An attribute value escaped as ``xml.etree`` does."""
-    text = _text(text)
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#09;")
-    return text
-
-
 def _element(indent: str, tag: str, text: str) -> str:
     """``<tag>text</tag>`` on its own line (``<tag />`` when the text is empty)."""
     if not text:
         return f"{indent}<{tag} />"
-    return f"{indent}<{tag}>{_text(text)}</{tag}>"
+    return f"{indent}<{tag}>{escape_text(text)}</{tag}>"
 
 
 def atom_feed(
@@ -94,8 +70,9 @@ def atom_feed(
         _HEADER,
         _element("\n  ", "id", base_url + feed_url),
         _element("\n  ", "title", title),
-        f'\n  <link rel="self" type="application/atom+xml" href="{_attr(base_url + feed_url)}" />',
-        f'\n  <link rel="alternate" type="text/html" href="{_attr(base_url + page_url)}" />',
+        '\n  <link rel="self" type="application/atom+xml" href="'
+        f'{escape_attr(base_url + feed_url)}" />',
+        f'\n  <link rel="alternate" type="text/html" href="{escape_attr(base_url + page_url)}" />',
         _element("\n  ", "updated",
                  timestamp(newest[0]) if newest else "1970-01-01T00:00:00+00:00"),
         "\n  <author>",
@@ -125,7 +102,7 @@ def entry_xml(article: Article, base_url: str, full: bool = True) -> str:
 def _entry(article: Article, base_url: str, full: bool) -> str:
     record = article.record
     url = base_url + article.url
-    href = _attr(url)
+    href = escape_attr(url)
     stamp = timestamp(article)
     parts = [
         "\n  <entry>",
@@ -138,10 +115,10 @@ def _entry(article: Article, base_url: str, full: bool) -> str:
     for name in record.authors or ([record.credit] if record.credit else []):
         parts.append("\n    <author>" + _element("\n      ", "name", name) + "\n    </author>")
     for person in record.speakers:
-        parts.append(f'\n    <category term="{_attr(person.name)}" />')
+        parts.append(f'\n    <category term="{escape_attr(person.name)}" />')
     if full:
         body = _body_html(record.body)
-        parts.append(f'\n    <content type="html">{_text(body)}</content>' if body
+        parts.append(f'\n    <content type="html">{escape_text(body)}</content>' if body
                      else '\n    <content type="html" />')
     else:
         from newsarchive.site.metadata import summary  # metadata imports this module

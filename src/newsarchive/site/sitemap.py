@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsarchive.site.xmltext import escape_text
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITEMAP_LIMIT = 50_000
 
@@ -18,21 +20,10 @@ def _document(root_tag: str, child_tag: str, locations: Sequence[str]) -> str:
         return head + " />\n"
     parts = [head, ">"]
     for location in locations:
-        loc = f"<loc>{_escape(location)}</loc>" if location else "<loc />"
+        loc = f"<loc>{escape_text(location)}</loc>" if location else "<loc />"
         parts.append(f"\n  <{child_tag}>\n    {loc}\n  </{child_tag}>")
     parts.append(f"\n</{root_tag}>\n")
     return "".join(parts)
-
-
-def _escape(text: str) -> str:
-    """Character data as ElementTree escapes it."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
 
 
 def sitemap_names(count: int, limit: int = SITEMAP_LIMIT) -> list[str]:
