@@ -80,3 +80,16 @@ def test_seed_records_take_the_fast_path() -> None:
         fast = _fast_front(front)
         assert fast is not None, path
         assert fast == yaml_reading(front)
+
+
+def test_every_odd_character_is_non_printable() -> None:
+    """``has_odd`` skips its regular expression for printable text: sound only if no odd
+    character is printable, over all of Unicode."""
+    import re
+
+    from newsarchive.record.fastyaml import _ODD, has_odd
+
+    printable = "".join(c for c in map(chr, range(0x110000)) if c.isprintable())
+    assert re.search(_ODD, printable) is None
+    assert not has_odd(printable[:5000]) and has_odd("a\x85b") and has_odd("\ufeffx")
+    assert has_odd("x\u2028") and not has_odd("Đoạn\xa0văn\n")

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from newsarchive.record.fastyaml import _KEY, _ODD, _Fail, make_scalar
+from newsarchive.record.fastyaml import _KEY, _Fail, has_odd, make_scalar
 from newsarchive.record.model import (
     SLUG_RE,
     Image,
@@ -99,7 +99,7 @@ def make_record_reader(implicit_resolvers: dict) -> Callable[..., Record | None]
 
     def token(line: str) -> tuple[int, str, Any]:
         """What ``line`` says, as fastyaml's reader would read it; _Fail if unsure."""
-        if _ODD.search(line):
+        if has_odd(line):
             raise _Fail  # a character YAML might read otherwise than as text
         if line.startswith("- "):
             first = line[2:]

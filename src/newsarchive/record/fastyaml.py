@@ -14,15 +14,26 @@ compares it with ``yaml.load`` on generated documents."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?\Z")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` \t")
 # anything YAML might read otherwise than as text: line breaks besides "\n" (CR, NEL, LS,
 # PS), tabs, control and non-printable characters, a BOM
-_ODD = re.compile("[^\x20-\x7e\n\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-                  "\U00010000-\U0010ffff]")
+_ODD = "[^\x20-\x7e\n\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+
+
+@cache
+def _odd() -> re.Pattern[str]:
+    return re.compile(_ODD)  # ~3 ms to compile (a bitmap of the BMP): on first need only
+
+
+def has_odd(text: str) -> bool:
+    """Whether ``text`` holds one of the ``_ODD`` characters.  Every one of them is
+    non-printable (``tests/test_perf_fastyaml.py`` checks all of Unicode), so a printable
+    text has none, without the regular expression."""
+    return not text.isprintable() and _odd().search(text) is not None
 _NULL = "tag:yaml.org,2002:null"
 
 
@@ -84,7 +95,7 @@ def make_reader(implicit_resolvers: dict) -> Any:
         return match[1], match[2]
 
     def fast_front(text: str) -> dict | None:
-        if _ODD.search(text):
+        if has_odd(text):
             return None
         try:
             return _read(text.split("\n"))
