@@ -18,16 +18,18 @@ import pickle
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from newsarchive.errors import NewsarchiveError
 from newsarchive.record import Image, Person, Quote, Record, Source, load_record
 from newsarchive.record.frontmatter import FENCE, fast_record, parse_general
 from newsarchive.site.content import Listing, find_record_files, scan_record_files, scanned_paths
 from newsarchive.vi.text import nfc
+
+if TYPE_CHECKING:  # the pool is made (and these imported) only to parse many records
+    from concurrent.futures import Executor, Future
 
 CACHE_VERSION = 8  # 4: slotted Person/Quote/Image/Source; 5: layout keys; 6: in parts;
 # 7: a generation, and a journal of later changes; 8: lazy bodies checked by file digest
