@@ -109,8 +109,10 @@ class _ContextPickler(pickle.Pickler):
         self.printer = printer
         # lists met so far in this dump: one met again stands in by its number (a list
         # page's items are both in its context and in its pager: a speaker page's
-        # appearances were pickled twice); which lists a page shares is fixed by the layout
-        self.lists: dict[int, str] = {}
+        # appearances were pickled twice); which lists a page shares is fixed by the layout.
+        # Each is kept (with its stand-in) until the dump ends: with the memo off, a list
+        # made while pickling (by a reduction) could be freed and its id given to another
+        self.lists: dict[int, tuple[str, list]] = {}
 
     def persistent_id(self, obj: Any) -> str | None:
         kind = type(obj)
@@ -119,8 +121,8 @@ class _ContextPickler(pickle.Pickler):
                 lists = self.lists
                 found = lists.get(id(obj))
                 if found is not None:
-                    return found
-                lists[id(obj)] = f"L{len(lists)}"
+                    return found[0]
+                lists[id(obj)] = (f"L{len(lists)}", obj)
             return None
         if kind is type:  # the class of an object pickled by reduction (~5 a page)
             return _class_name(obj)  # pickle's save_global looks its module up each time
