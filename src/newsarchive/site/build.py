@@ -279,17 +279,18 @@ def build_site(options: BuildOptions) -> BuildResult:
         manifest = Manifest.for_output(cache_dir(options), options.output)
         last = manifest if options.cache and manifest.load() else None
         # a rebuild lists the content and checks the output files against the last build's
-        # manifest on another core while this one loads the records and lays them out
-        side = Sidework(options.content, cache_dir(options) if options.cache else None, last)
+        # manifest on another core while this one loads the records and lays them out (a
+        # first build lists the content itself, parsing while it lists)
+        side = Sidework(options.content, cache_dir(options) if last is not None else None, last)
         try:
-            return _load_and_build(options, last, side)
+            return _load_and_build(options, manifest, last is not None, side)
         finally:
             side.close()
 
 
-def _load_and_build(options: BuildOptions, manifest: Manifest | None, side: Sidework
-                    ) -> BuildResult:
-    """Load the site and build it; ``manifest`` is the last build's, if any."""
+def _load_and_build(options: BuildOptions, manifest: Manifest, has_manifest: bool,
+                    side: Sidework) -> BuildResult:
+    """Load the site and build it; ``manifest`` is the last build's if ``has_manifest``."""
     # The build makes millions of long-lived objects and almost no cyclic garbage, so the
     # cyclic GC would only rescan them again and again (~30% of a small rebuild): it is
     # paused while loading, then everything loaded is frozen out of its sight.
@@ -302,7 +303,7 @@ def _load_and_build(options: BuildOptions, manifest: Manifest | None, side: Side
         if enabled:
             gc.enable()
         try:
-            return _build(options, loaded, manifest, side)
+            return _build(options, loaded, manifest, has_manifest, side)
         finally:  # if the build did not already (a no-op then)
             loaded.save_record_cache()
     finally:
@@ -311,11 +312,10 @@ def _load_and_build(options: BuildOptions, manifest: Manifest | None, side: Side
             gc.enable()
 
 
-def _build(options: BuildOptions, loaded: Loaded, last: Manifest | None, side: Sidework
-           ) -> BuildResult:
-    """Build from the last build's manifest if there is one, else everything."""
-    manifest = last or Manifest.for_output(cache_dir(options), options.output)
-    has_manifest = last is not None
+def _build(options: BuildOptions, loaded: Loaded, manifest: Manifest, has_manifest: bool,
+           side: Sidework) -> BuildResult:
+    """Build from the last build's manifest if it was read (``has_manifest``), else
+    everything."""
     if has_manifest and manifest.token == loaded.token and not side.changed():
         # same inputs as the last build and its files untouched: nothing to do
         return BuildResult(pages=manifest.pages, articles=manifest.articles,
